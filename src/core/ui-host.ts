@@ -1,0 +1,46 @@
+import type { ConsentRecord } from '../types';
+import type { Settings } from './config';
+
+export type View = 'banner' | 'preferences';
+
+/**
+ * What the gate hands to the lazily loaded UI chunk. Field names carry no leading underscore
+ * on purpose: the gate and the UI are minified separately, so shared names must not be mangled.
+ */
+export interface UIHost {
+  settings: Settings;
+  /** Resolved language of the page view. */
+  language: string;
+  /** Selectable languages: ru, kk, en, then any added through `texts`. */
+  languages: string[];
+  /** Nonce of the script tag that loaded Kelisim, for injected `<style>`. */
+  nonce?: string;
+  consent(): ConsentRecord | null;
+  isAllowed(category: string): boolean;
+  /** Categories added to the config since the visitor's last choice: they are asked about. */
+  unanswered(): string[];
+  /** Global Privacy Control is on and honoured: advertising starts off. */
+  gpc: boolean;
+  /** The consent cookie cannot be written: the choice holds only for this page view. */
+  cookiesBlocked(): boolean;
+  /** Record a choice: exactly these categories allowed (required ones are added), the rest refused. */
+  choose(categories: string[], textHash: string): void;
+  /** Remember the visitor's language choice. */
+  setLanguage(language: string): void;
+  /** Report that a view appeared or went, so the host fires `kelisim:show` / `kelisim:hide`. */
+  visibility(view: View, shown: boolean): void;
+}
+
+export interface UIController {
+  showBanner(): void;
+  /** Opens the dialog; focus returns to `opener` (or the previously focused element) on close. */
+  showPreferences(opener?: Element | null): void;
+  hide(): void;
+  /** Consent or language changed: re-render what is shown. */
+  refresh(): void;
+  /** Show a localized placeholder with an "allow" button inside each gated, not yet allowed iframe. */
+  placeholders(frames: HTMLIFrameElement[]): void;
+  destroy(): void;
+}
+
+export type MountUI = (host: UIHost) => UIController;
