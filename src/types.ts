@@ -171,6 +171,8 @@ export interface KelisimConfig {
   theme?: 'auto' | 'light' | 'dark';
   /** Inject the bundled stylesheet. Set `false` when you link `kelisim.css` yourself. @default true */
   css?: boolean;
+  /** CSP nonce for what Kelisim injects. The script tag uses its own nonce. @default undefined */
+  nonce?: string;
 }
 
 export interface ConsentRecord {

@@ -50,4 +50,5 @@ export interface Settings {
   layout: 'bar' | 'box' | 'modal';
   theme: 'auto' | 'light' | 'dark';
   css: boolean;
+  nonce?: string;
 }

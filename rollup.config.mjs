@@ -1,0 +1,80 @@
+import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import nodeResolve from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import typescript from '@rollup/plugin-typescript';
+
+/** Comments out, whitespace folded: enough for hand-written CSS without another dependency. */
+const minifyCss = (css) => css
+  .replace(/\/\*[\s\S]*?\*\//g, '')
+  .replace(/\s+/g, ' ')
+  .replace(/\s*([{}:;,>~+])\s*/g, '$1')
+  .replace(/;}/g, '}')
+  .trim();
+
+/** `import css from '…/x.css?inline'` yields the minified stylesheet as a string. */
+const inlineCss = () => ({
+  name: 'inline-css',
+  resolveId(id, importer) {
+    if (!id.endsWith('.css?inline')) return null;
+    return new URL(id.replace(/\?inline$/, ''), 'file://' + importer).pathname + '?inline';
+  },
+  load(id) {
+    if (!id.endsWith('.css?inline')) return null;
+    const file = id.replace(/\?inline$/, '');
+    this.addWatchFile(file);
+    return `export default ${JSON.stringify(minifyCss(readFileSync(file, 'utf8')))};`;
+  },
+});
+
+/** dist/kelisim.css for sites that link the stylesheet themselves (`css: false`). */
+const emitCss = () => ({
+  name: 'emit-css',
+  generateBundle() {
+    this.emitFile({ type: 'asset', fileName: 'kelisim.css', source: minifyCss(readFileSync('styles/kelisim.css', 'utf8')) + '\n' });
+  },
+});
+
+/** dist/index.d.ts and .d.cts: the public types are self-contained in src/types.ts. */
+const emitTypes = () => ({
+  name: 'emit-types',
+  writeBundle() {
+    const types = readFileSync('src/types.ts', 'utf8');
+    const entry = `\n/** A Kelisim instance; with a config it initialises at once. */\nexport declare function createKelisim(config?: KelisimConfig): Kelisim;\n`;
+    mkdirSync('dist', { recursive: true });
+    for (const file of ['dist/index.d.ts', 'dist/index.d.cts']) writeFileSync(file, types + entry);
+  },
+});
+
+const ts = () => typescript({ tsconfig: './tsconfig.json', noEmitOnError: true, include: ['src/**/*'] });
+
+const minify = () => terser({
+  ecma: 2019,
+  compress: { passes: 3, pure_getters: true, unsafe_arrows: true },
+  format: { comments: false },
+});
+
+const browser = (input, file, extra = []) => ({
+  input,
+  plugins: [inlineCss(), nodeResolve({ browser: true }), ts(), ...extra],
+  output: { file, format: 'iife', plugins: [minify()], sourcemap: false },
+});
+
+export default [
+  browser('src/entry-gate.ts', 'dist/kelisim.js'),
+  browser('src/entry-ui.ts', 'dist/kelisim-ui.js', [emitCss()]),
+  browser('src/entry-full.ts', 'dist/kelisim.full.js'),
+  {
+    input: 'src/index.ts',
+    external: ['preact', 'preact/hooks', 'preact/jsx-runtime', 'js-cookie'],
+    plugins: [inlineCss(), nodeResolve(), ts(), emitTypes()],
+    output: [
+      { dir: 'dist', format: 'es', entryFileNames: 'index.mjs', chunkFileNames: 'chunks/[name]-[hash].mjs' },
+    ],
+  },
+  {
+    input: 'src/index.ts',
+    external: ['preact', 'preact/hooks', 'preact/jsx-runtime', 'js-cookie'],
+    plugins: [inlineCss(), nodeResolve(), ts()],
+    output: { file: 'dist/index.cjs', format: 'cjs', inlineDynamicImports: true, exports: 'named' },
+  },
+];

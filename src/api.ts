@@ -1,0 +1,251 @@
+import type { ConsentRecord, Kelisim, KelisimConfig } from './types';
+import type { Settings } from './core/config';
+import type { MountUI, UIController, UIHost, View } from './core/ui-host';
+import { evaluate, makeChoice, toRecord, type Choice, type ConsentState } from './core/consent';
+import { createEmitter } from './core/emitter';
+import { randomId } from './core/id';
+import { languagesOf, resolveLanguage } from './core/language';
+import { validate } from './core/validate';
+import { createConsentCookie, type ConsentCookie } from './store/consent-cookie';
+import { deleteCookies } from './gate/cleanup';
+import { createCounterGate } from './gate/counters';
+import { releaseIframes } from './gate/iframes';
+import { createScriptGate } from './gate/scripts';
+import { watchDocument } from './gate/watch';
+
+export interface Environment {
+  /** Fetches the UI chunk: a dynamic import for npm, a script tag for the IIFE build. */
+  loadUI: () => Promise<MountUI>;
+  /** Nonce of the script tag that loaded Kelisim. */
+  nonce?: string;
+}
+
+// One live instance per window, even across separately bundled copies: a second one would load
+// every counter twice.
+const ACTIVE = Symbol.for('kelisim.active');
+const LANGUAGE_KEY = 'kelisim-language';
+
+const now = () => Math.floor(Date.now() / 1000);
+const minus = (a: string[], b: string[]) => a.filter((x) => b.indexOf(x) < 0);
+
+export function createInstance(env: Environment): Kelisim {
+  const w = window as Window & Record<string | symbol, any>;
+  const doc = document;
+  const report = (message: string, error?: unknown) => console.error(message, ...(error ? [error] : []));
+  const warn = (message: string) => console.warn(message);
+  const emitter = createEmitter(report);
+  const teardown: (() => void)[] = [];
+
+  let settings: Settings | undefined;
+  let state: ConsentState = { choice: null, allowed: [], unanswered: [] };
+  let cookie: ConsentCookie;
+  let counters: ReturnType<typeof createCounterGate>;
+  let scripts: ReturnType<typeof createScriptGate>;
+  let host: UIHost;
+  let ui: Promise<UIController | void> | undefined;
+  let controller: UIController | undefined;
+  let cookiesBlocked = false;
+  let ran: string[] = [];
+
+  // Delivered after the current task's synchronous code, so that handlers attached right after
+  // createKelisim() or the script tag still hear the first `kelisim:consent`.
+  const emit = (event: string, detail: object) => Promise.resolve().then(() => {
+    emitter.emit(event, detail);
+    try {
+      w.dispatchEvent(new CustomEvent(event, { detail: JSON.parse(JSON.stringify(detail)) }));
+    } catch (error) {
+      report(`Kelisim: dispatching ${event} failed`, error);
+    }
+  });
+
+  const isAllowed = (category: string) => state.allowed.indexOf(category) >= 0;
+  const record = (): ConsentRecord | null => settings ? toRecord(state, settings) : null;
+
+  const ensureUI = (): Promise<UIController | void> => ui || (ui = whenReady(doc)
+    .then(env.loadUI)
+    .then((mount) => (controller = mount(host)))
+    .catch((error) => {
+      ui = undefined;
+      report('Kelisim: the banner could not be loaded; nothing is allowed until the visitor chooses.', error);
+    }));
+
+  const releaseFrames = () => {
+    const waiting = releaseIframes(doc, isAllowed);
+    if (waiting.length) ensureUI().then((c) => c && c.placeholders(waiting));
+  };
+
+  /** Move to a new consent state: start, stop, clean up, tell the page; reload if something must unload. */
+  function transition(next: ConsentState, refused: string[]) {
+    const previous = state;
+    state = next;
+    const added = minus(next.allowed, previous.allowed);
+    const removed = minus(previous.allowed, next.allowed);
+    counters.apply(next.allowed, refused);
+    for (const name of removed) {
+      const category = settings!.categories.filter((c) => c.name == name)[0];
+      deleteCookies(doc, (category ? category.cookies : []).concat(counters.cookies(name)));
+    }
+    if (doc.readyState != 'loading') {
+      scripts.scan();
+      releaseFrames();
+    }
+    if (controller) controller.refresh();
+    if (!previous.choice && next.choice) emit('kelisim:consent', { consent: record(), categories: next.allowed });
+    if (added.length || removed.length) emit('kelisim:change', { added, removed, categories: next.allowed });
+    if (settings!.reloadOnWithdraw && removed.some((name) => ran.indexOf(name) >= 0)) w.location.reload();
+  }
+
+  function choose(categories: string[], textHash: string) {
+    if (!settings) return warn('Kelisim: call init(config) before recording a choice.');
+    if (!Array.isArray(categories)) return report(`Kelisim: accept() needs an array of category names, got ${typeof categories}.`);
+    const choice: Choice = makeChoice(state.choice, categories, settings, host.language, textHash, now(), randomId);
+    cookiesBlocked = !cookie.write(choice);
+    if (cookiesBlocked) warn('Kelisim: the consent cookie could not be stored (cookies blocked?); the choice holds for this page view only.');
+    transition(evaluate(choice, settings, now()), choice.denied);
+  }
+
+  function init(config?: KelisimConfig): Kelisim {
+    if (settings) {
+      warn('Kelisim: init() was called again; the first config stays. Call destroy() before init() to apply another.');
+      return api;
+    }
+    if (w[ACTIVE] && w[ACTIVE] !== api) {
+      warn('Kelisim: another Kelisim instance is already running on this page; this one stays inactive so that no counter loads twice.');
+      return api;
+    }
+    w[ACTIVE] = api;
+    const current = (settings = validate(config, report, warn));
+    const nonce = current.nonce || env.nonce;
+    cookie = createConsentCookie(current, doc);
+    ran = [];
+    counters = createCounterGate(w, current, nonce, report, (name) => ran.push(name));
+    scripts = createScriptGate(doc, isAllowed, (name) => ran.push(name));
+    let picked: string | null = null;
+    try {
+      picked = localStorage.getItem(LANGUAGE_KEY);
+    } catch {
+      // Storage blocked: the language falls back to the page's and the browser's.
+    }
+    host = {
+      settings: current,
+      language: resolveLanguage(current, picked, doc.documentElement.lang, navigator.languages || [navigator.language]),
+      languages: languagesOf(current),
+      nonce,
+      consent: record,
+      isAllowed,
+      unanswered: () => state.unanswered.slice(),
+      gpc: current.gpc && (navigator as any).globalPrivacyControl === true,
+      cookiesBlocked: () => cookiesBlocked,
+      choose,
+      setLanguage(language: string) {
+        host.language = language;
+        try {
+          localStorage.setItem(LANGUAGE_KEY, language);
+        } catch {
+          // Kept for this page view only.
+        }
+      },
+      visibility: (view: View, shown: boolean) => emit(shown ? 'kelisim:show' : 'kelisim:hide', { view }),
+    };
+
+    const onClick = (event: Event) => {
+      const target = event.target as Element | null;
+      const opener = target && target.closest ? target.closest('[data-kelisim="preferences"]') : null;
+      if (opener) {
+        event.preventDefault();
+        openPreferences(opener);
+      }
+    };
+    doc.addEventListener('click', onClick);
+    teardown.push(() => doc.removeEventListener('click', onClick));
+
+    const stored = evaluate(cookie.read(), current, now());
+    // Same allowed set before and after: a returning visit is a `consent`, not a `change`.
+    state = { choice: null, allowed: stored.allowed, unanswered: stored.unanswered };
+    if (stored.choice) transition(stored, stored.choice.denied);
+    whenReady(doc).then(() => {
+      if (settings !== current) return;
+      scripts.scan();
+      releaseFrames();
+      teardown.push(watchDocument(doc, () => {
+        scripts.scan();
+        releaseFrames();
+      }));
+    });
+    if (!stored.choice || stored.unanswered.length) show();
+    return api;
+  }
+
+  const ready = (name: string) => {
+    if (!settings) warn(`Kelisim: ${name}() was called before init(config).`);
+    return !!settings;
+  };
+
+  function show() {
+    if (ready('show')) ensureUI().then((c) => c && c.showBanner());
+  }
+
+  function openPreferences(opener?: Element | null) {
+    const from = opener || doc.activeElement;
+    if (ready('showPreferences')) ensureUI().then((c) => c && c.showPreferences(from));
+  }
+
+  const api: Kelisim = {
+    init,
+    show,
+    showPreferences: () => openPreferences(),
+    hide() {
+      if (controller) controller.hide();
+    },
+    acceptAll() {
+      if (ready('acceptAll')) api.accept(settings!.categories.map((c) => c.name));
+    },
+    rejectAll() {
+      if (ready('rejectAll')) api.accept([]);
+    },
+    accept(categories: string[]) {
+      if (!ready('accept')) return;
+      choose(categories, '');
+      if (controller && !cookiesBlocked) controller.hide();
+    },
+    isAllowed,
+    getConsent: record,
+    on: emitter.on as Kelisim['on'],
+    reset() {
+      if (!ready('reset')) return;
+      cookie.remove();
+      const fresh = evaluate(null, settings!, now());
+      transition(fresh, minus(state.allowed, fresh.allowed));
+      show();
+    },
+    destroy() {
+      teardown.splice(0).forEach((undo) => undo());
+      if (controller) controller.destroy();
+      controller = ui = undefined;
+      emitter.clear();
+      if (w[ACTIVE] === api) delete w[ACTIVE];
+      settings = undefined;
+      state = { choice: null, allowed: [], unanswered: [] };
+    },
+  };
+
+  // The page must never see an exception from us: every public method reports instead of throwing.
+  for (const key of Object.keys(api) as (keyof Kelisim)[]) {
+    const method = api[key] as (...args: unknown[]) => unknown;
+    (api as any)[key] = function (this: unknown, ...args: unknown[]) {
+      try {
+        return method.apply(api, args);
+      } catch (error) {
+        report(`Kelisim: ${key}() failed`, error);
+        return key == 'init' ? api : key == 'on' ? () => {} : undefined;
+      }
+    };
+  }
+  return api;
+}
+
+/** Resolves once the body exists: the gate may run from `<head>` without `defer`. */
+export const whenReady = (doc: Document): Promise<void> => new Promise((resolve) => {
+  if (doc.readyState != 'loading') resolve();
+  else doc.addEventListener('DOMContentLoaded', () => resolve(), { once: true });
+});

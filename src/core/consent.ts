@@ -1,0 +1,83 @@
+import type { ConsentRecord } from '../types';
+import type { Settings } from './config';
+import { hashText } from './hash';
+
+/** What the cookie holds. Times are whole seconds since the epoch. */
+export interface Choice {
+  id: string;
+  granted: string[];
+  denied: string[];
+  revision: string;
+  language: string;
+  created: number;
+  updated: number;
+  expires: number;
+  textHash: string;
+}
+
+export interface ConsentState {
+  /** A valid choice for the current revision, or null: ask. */
+  choice: Choice | null;
+  /** Required categories plus what the choice grants. */
+  allowed: string[];
+  /** Optional categories the choice says nothing about: added to the config since. */
+  unanswered: string[];
+}
+
+const optional = (settings: Settings) => settings.categories.filter((c) => !c.required).map((c) => c.name);
+const required = (settings: Settings) => settings.categories.filter((c) => c.required).map((c) => c.name);
+
+/** The revision is stored as a hash so a long edition name cannot outgrow the cookie. */
+export const revisionKey = (settings: Settings) => hashText(settings.revision);
+
+/** A choice of another revision or past its expiry means no consent (policy §7.1). */
+export function evaluate(choice: Choice | null, settings: Settings, nowSeconds: number): ConsentState {
+  const valid = choice && choice.revision == revisionKey(settings) && choice.expires > nowSeconds ? choice : null;
+  const names = optional(settings);
+  return {
+    choice: valid,
+    allowed: required(settings).concat(valid ? names.filter((n) => valid.granted.indexOf(n) >= 0) : []),
+    unanswered: valid ? names.filter((n) => valid.granted.indexOf(n) < 0 && valid.denied.indexOf(n) < 0) : names,
+  };
+}
+
+/** A new explicit choice. It keeps the id and creation time of a still valid earlier one. */
+export function makeChoice(
+  previous: Choice | null,
+  allow: string[],
+  settings: Settings,
+  language: string,
+  textHash: string,
+  nowSeconds: number,
+  newId: () => string,
+): Choice {
+  const names = optional(settings);
+  return {
+    id: previous ? previous.id : newId(),
+    granted: names.filter((n) => allow.indexOf(n) >= 0),
+    denied: names.filter((n) => allow.indexOf(n) < 0),
+    revision: revisionKey(settings),
+    language,
+    created: previous ? previous.created : nowSeconds,
+    updated: nowSeconds,
+    expires: nowSeconds + Math.round(settings.cookie.expiresDays * 86400),
+    textHash: textHash || '0',
+  };
+}
+
+const iso = (seconds: number) => new Date(seconds * 1000).toISOString();
+
+export function toRecord(state: ConsentState, settings: Settings): ConsentRecord | null {
+  const choice = state.choice;
+  return choice && {
+    id: choice.id,
+    categories: state.allowed.slice(),
+    denied: choice.denied.filter((n) => optional(settings).indexOf(n) >= 0),
+    revision: settings.revision,
+    language: choice.language,
+    createdAt: iso(choice.created),
+    updatedAt: iso(choice.updated),
+    expiresAt: iso(choice.expires),
+    textHash: choice.textHash,
+  };
+}

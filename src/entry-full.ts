@@ -1,0 +1,4 @@
+import { start } from './script-tag';
+import { mount } from './ui/index';
+
+start(mount);

@@ -1,0 +1,4 @@
+import { mount } from './ui/index';
+
+// The gate waits for this script's load event, then takes `mount` from here.
+(window as Window & { KelisimUI?: { mount: typeof mount } }).KelisimUI = { mount };

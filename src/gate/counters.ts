@@ -1,0 +1,74 @@
+import type { Counter, Settings } from '../core/config';
+import { presets } from '../presets';
+import type { PresetContext } from '../presets/preset';
+import { loadScript } from './load-script';
+
+const PENDING = 0;
+const RAN = 1;
+const REFUSED = 2;
+
+type Report = (message: string, error?: unknown) => void;
+
+const describe = (counter: Counter, i: number) =>
+  `counters[${i}] (${counter.preset || counter.src || 'load()'}${counter.id ? ' ' + counter.id : ''})`;
+
+/**
+ * Registered counters: each preset's queue stub exists from init; a counter runs at most once per
+ * page, when its category is allowed, and is told when it is refused or withdrawn.
+ */
+export function createCounterGate(
+  w: Window & Record<string, any>,
+  settings: Settings,
+  nonce: string | undefined,
+  report: Report,
+  ran: (category: string) => void,
+) {
+  const contexts: PresetContext[] = settings.counters.map((counter) => ({
+    w,
+    counter,
+    settings,
+    load: (src: string, attributes?: Record<string, string>) => loadScript(w.document, src, nonce, attributes),
+  }));
+  const states = contexts.map(() => PENDING);
+  const guard = (i: number, step: () => unknown) => {
+    try {
+      return step();
+    } catch (error) {
+      report(`Kelisim: ${describe(contexts[i].counter, i)} failed`, error);
+    }
+  };
+
+  contexts.forEach((ctx, i) => guard(i, () => ctx.counter.preset && presets[ctx.counter.preset].stub(ctx)));
+
+  const start = (ctx: PresetContext, i: number) => {
+    const { counter } = ctx;
+    const failed = (error: unknown) => report(`Kelisim: ${describe(counter, i)} failed to load`, error);
+    if (counter.preset) presets[counter.preset].grant(ctx);
+    else if (counter.src) ctx.load(counter.src).catch(failed);
+    else Promise.resolve(counter.load!()).catch(failed);
+  };
+
+  return {
+    /** Start what `allowed` permits; stop (and revoke) what belongs to a `refused` category. */
+    apply(allowed: string[], refused: string[]): void {
+      contexts.forEach((ctx, i) => {
+        const category = ctx.counter.category;
+        if (allowed.indexOf(category) >= 0 && states[i] != RAN) {
+          states[i] = RAN;
+          ran(category);
+          guard(i, () => start(ctx, i));
+        } else if (refused.indexOf(category) >= 0 && states[i] != REFUSED) {
+          const withdrawn = states[i] == RAN;
+          states[i] = REFUSED;
+          guard(i, () => ctx.counter.preset && presets[ctx.counter.preset].deny(ctx, withdrawn));
+        }
+      });
+      contexts.forEach((ctx, i) => guard(i, () => ctx.counter.preset && presets[ctx.counter.preset].sync?.(ctx, allowed)));
+    },
+    /** The vendors' own cookie patterns for a category's preset counters. */
+    cookies(category: string): string[] {
+      return contexts.reduce<string[]>((all, { counter }) =>
+        counter.category == category && counter.preset ? all.concat(presets[counter.preset].cookies) : all, []);
+    },
+  };
+}

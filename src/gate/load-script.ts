@@ -1,0 +1,18 @@
+/** Append a script carrying the page's nonce; resolves on load, rejects on a network or CSP error. */
+export function loadScript(
+  doc: Document,
+  src: string,
+  nonce?: string,
+  attributes: Record<string, string> = {},
+): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const script = doc.createElement('script');
+    for (const key of Object.keys(attributes)) script.setAttribute(key, attributes[key]);
+    if (nonce) script.nonce = nonce;
+    script.async = true;
+    script.onload = () => resolve();
+    script.onerror = () => reject(new Error(`failed to load ${src}`));
+    script.src = src;
+    (doc.head || doc.documentElement).appendChild(script);
+  });
+}

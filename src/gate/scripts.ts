@@ -1,0 +1,55 @@
+const SELECTOR = 'script[type="text/plain"][data-category]';
+
+/**
+ * Runs `<script type="text/plain" data-category>` (vanilla-cookieconsent's markup) once its
+ * category is allowed, in document order: a `src` script without `async` is awaited before the
+ * next one runs, as the parser would have done. Each is replaced by a live copy keeping every
+ * attribute but `type` (`data-type` gives the real one, e.g. `module`).
+ *
+ * An inline script gets only its own nonce, never Kelisim's: lending ours would let injected
+ * markup bypass a strict CSP.
+ */
+export function createScriptGate(doc: Document, isAllowed: (category: string) => boolean, ran: (category: string) => void) {
+  let running = false;
+  let again = false;
+
+  const activate = (old: HTMLScriptElement): Promise<void> | void => {
+    const script = doc.createElement('script');
+    for (const { name, value } of Array.prototype.slice.call(old.attributes) as Attr[]) {
+      if (name != 'type' && name != 'nonce') script.setAttribute(name, value);
+    }
+    const type = old.getAttribute('data-type');
+    if (type) script.type = type;
+    if (old.nonce) script.nonce = old.nonce;
+    const waits = !!old.src && !old.hasAttribute('async');
+    const done = waits ? new Promise<void>((resolve) => {
+      script.onload = script.onerror = () => resolve();
+    }) : undefined;
+    if (old.src) script.async = old.hasAttribute('async');
+    else script.text = old.text;
+    ran(old.getAttribute('data-category') || '');
+    old.parentNode!.replaceChild(script, old);
+    return done;
+  };
+
+  async function scan(): Promise<void> {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = true;
+    try {
+      do {
+        again = false;
+        const pending = Array.prototype.slice.call(doc.querySelectorAll(SELECTOR)) as HTMLScriptElement[];
+        for (const old of pending) {
+          if (old.parentNode && isAllowed(old.getAttribute('data-category') || '')) await activate(old);
+        }
+      } while (again);
+    } finally {
+      running = false;
+    }
+  }
+
+  return { scan };
+}

@@ -1,0 +1,54 @@
+import Cookies from 'js-cookie';
+import type { Settings } from '../core/config';
+import { decodeChoice, encodeChoice } from './codec';
+import type { Choice } from '../core/consent';
+import { listCookies, removeEverywhere } from './cookies';
+
+export interface ConsentCookie {
+  /** The newest valid choice among all cookies of that name; stale duplicates are removed. */
+  read(): Choice | null;
+  /** False when the browser refused to store it (cookies blocked). */
+  write(choice: Choice): boolean;
+  remove(): void;
+}
+
+export function createConsentCookie(settings: Settings, doc: Document): ConsentCookie {
+  const { name, domain, path, sameSite } = settings.cookie;
+  const hostname = () => doc.location ? doc.location.hostname : '';
+  const values = () => listCookies(doc).filter(([n]) => n == name).map(([, v]) => v);
+
+  const write = (choice: Choice): boolean => {
+    const value = encodeChoice(choice);
+    try {
+      Cookies.set(name, value, {
+        expires: new Date(choice.expires * 1000),
+        path,
+        domain,
+        sameSite,
+        // SameSite=None is only kept by browsers together with Secure.
+        secure: doc.location?.protocol == 'https:' || sameSite == 'None',
+      });
+    } catch {
+      return false;
+    }
+    return values().indexOf(value) >= 0;
+  };
+
+  return {
+    read() {
+      const found = values();
+      const choices = found.map(decodeChoice).filter((c): c is Choice => !!c);
+      const newest = choices.sort((a, b) => b.updated - a.updated)[0] || null;
+      if (found.length > 1 && newest) {
+        // Two cookies of one name (host and parent domain): keep only the newest, where configured.
+        removeEverywhere(name, hostname(), path);
+        write(newest);
+      }
+      return newest;
+    },
+    write,
+    remove() {
+      removeEverywhere(name, hostname(), path);
+    },
+  };
+}
