@@ -7,10 +7,12 @@ import { randomId } from './core/id';
 import { languagesOf, resolveLanguage } from './core/language';
 import { validate } from './core/validate';
 import { createConsentCookie, type ConsentCookie } from './store/consent-cookie';
+import { createConsentLog } from './store/consent-log';
 import { deleteCookies } from './gate/cleanup';
 import { createCounterGate } from './gate/counters';
 import { releaseIframes } from './gate/iframes';
 import { createScriptGate } from './gate/scripts';
+import { watchOtherTabs } from './gate/tabs';
 import { watchDocument } from './gate/watch';
 
 export interface Environment {
@@ -46,6 +48,8 @@ export function createInstance(env: Environment): Kelisim {
   let controller: UIController | undefined;
   let cookiesBlocked = false;
   let ran: string[] = [];
+  let log: ReturnType<typeof createConsentLog> | undefined;
+  let tabs: ReturnType<typeof watchOtherTabs>;
 
   // Delivered after the current task's synchronous code, so that handlers attached right after
   // createKelisim() or the script tag still hear the first `kelisim:consent`.
@@ -101,7 +105,37 @@ export function createInstance(env: Environment): Kelisim {
     const choice: Choice = makeChoice(state.choice, categories, settings, host.language, textHash, now(), randomId);
     cookiesBlocked = !cookie.write(choice);
     if (cookiesBlocked) warn('Kelisim: the consent cookie could not be stored (cookies blocked?); the choice holds for this page view only.');
+    const withdrawn = minus(state.allowed, evaluate(choice, settings, now()).allowed).length > 0;
+    prove(withdrawn ? 'withdrawal' : 'choice', choice);
     transition(evaluate(choice, settings, now()), choice.denied);
+    tabs.announce();
+  }
+
+  /** Queue a proof record for `consentLog.url`; sending never blocks the page. */
+  function prove(action: 'choice' | 'withdrawal' | 'reset', choice: Choice) {
+    if (!log) return;
+    log.add({
+      id: choice.id,
+      timestamp: new Date().toISOString(),
+      action,
+      granted: settings!.categories.filter((c) => c.required).map((c) => c.name).concat(action == 'reset' ? [] : choice.granted),
+      denied: action == 'reset' ? choice.granted.concat(choice.denied) : choice.denied,
+      revision: settings!.revision,
+      language: choice.language,
+      textHash: choice.textHash,
+      path: w.location.pathname,
+    });
+  }
+
+  /** Another tab chose: follow the cookie without writing it back. */
+  function followOtherTab() {
+    if (!settings || cookiesBlocked) return;
+    const stored = evaluate(cookie.read(), settings, now());
+    const [a, b] = [stored.choice, state.choice];
+    if ((!a && !b) || (a && b && a.id == b.id && a.updated == b.updated)) return;
+    transition(stored, a ? a.denied : minus(state.allowed, stored.allowed));
+    if (!a || stored.unanswered.length) show();
+    else if (controller) controller.hide();
   }
 
   function init(config?: KelisimConfig): Kelisim {
@@ -158,6 +192,13 @@ export function createInstance(env: Environment): Kelisim {
     };
     doc.addEventListener('click', onClick);
     teardown.push(() => doc.removeEventListener('click', onClick));
+    tabs = watchOtherTabs(w, current.cookie.name, followOtherTab);
+    teardown.push(tabs.stop);
+    if (current.consentLog) {
+      const queue = (log = createConsentLog(current.consentLog.url, w, report));
+      teardown.push(() => queue.stop());
+      queue.flush();
+    }
 
     const stored = evaluate(cookie.read(), current, now());
     // Same allowed set before and after: a returning visit is a `consent`, not a `change`.
@@ -214,14 +255,16 @@ export function createInstance(env: Environment): Kelisim {
     reset() {
       if (!ready('reset')) return;
       cookie.remove();
+      if (state.choice) prove('reset', state.choice);
       const fresh = evaluate(null, settings!, now());
       transition(fresh, minus(state.allowed, fresh.allowed));
+      tabs.announce();
       show();
     },
     destroy() {
       teardown.splice(0).forEach((undo) => undo());
       if (controller) controller.destroy();
-      controller = ui = undefined;
+      controller = ui = log = undefined;
       emitter.clear();
       if (w[ACTIVE] === api) delete w[ACTIVE];
       settings = undefined;
