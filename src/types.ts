@@ -140,7 +140,7 @@ export interface UITexts {
 export interface KelisimConfig {
   /** `'auto'` reads `<html lang>`, then the browser, then falls back to Russian. @default 'auto' */
   language?: 'auto' | Language;
-  /** Privacy policy link shown in the banner. @default '' (no link) */
+  /** Privacy policy link shown in the banner; none when empty. @default '' */
   policyUrl?: string;
   /** Policy edition. A new value asks every visitor again (policy §7.1). @default '1' */
   revision?: string;
