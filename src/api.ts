@@ -47,27 +47,33 @@ export function createInstance(env: Environment): Kelisim {
   let ui: Promise<UIController | void> | undefined;
   let controller: UIController | undefined;
   let cookiesBlocked = false;
+  // What should be on screen once the UI chunk arrives: a choice made meanwhile cancels the banner.
+  let wanted: View | undefined;
+  let opener: Element | null = null;
   let ran: string[] = [];
   let log: ReturnType<typeof createConsentLog> | undefined;
   let tabs: ReturnType<typeof watchOtherTabs>;
 
-  // Delivered after the current task's synchronous code, so that handlers attached right after
-  // createKelisim() or the script tag still hear the first `kelisim:consent`.
-  const emit = (event: string, detail: object) => Promise.resolve().then(() => {
+  const emit = (event: string, detail: object) => {
     emitter.emit(event, detail);
     try {
       w.dispatchEvent(new CustomEvent(event, { detail: JSON.parse(JSON.stringify(detail)) }));
     } catch (error) {
       report(`Kelisim: dispatching ${event} failed`, error);
     }
-  });
+  };
 
   const isAllowed = (category: string) => state.allowed.indexOf(category) >= 0;
   const record = (): ConsentRecord | null => settings ? toRecord(state, settings) : null;
 
   const ensureUI = (): Promise<UIController | void> => ui || (ui = whenReady(doc)
     .then(env.loadUI)
-    .then((mount) => (controller = mount(host)))
+    .then((mount) => {
+      controller = mount(host);
+      if (wanted == 'banner') controller.showBanner();
+      if (wanted == 'preferences') controller.showPreferences(opener);
+      return controller;
+    })
     .catch((error) => {
       ui = undefined;
       report('Kelisim: the banner could not be loaded; nothing is allowed until the visitor chooses.', error);
@@ -79,7 +85,7 @@ export function createInstance(env: Environment): Kelisim {
   };
 
   /** Move to a new consent state: start, stop, clean up, tell the page; reload if something must unload. */
-  function transition(next: ConsentState, refused: string[]) {
+  function transition(next: ConsentState, refused: string[], atInit?: boolean) {
     const previous = state;
     state = next;
     const added = minus(next.allowed, previous.allowed);
@@ -94,7 +100,12 @@ export function createInstance(env: Environment): Kelisim {
       releaseFrames();
     }
     if (controller) controller.refresh();
-    if (!previous.choice && next.choice) emit('kelisim:consent', { consent: record(), categories: next.allowed });
+    if (!previous.choice && next.choice) {
+      const detail = { consent: record(), categories: next.allowed };
+      // At init, delivered after the current script, so `createKelisim(config).on(…)` hears it.
+      if (atInit) Promise.resolve().then(() => emit('kelisim:consent', detail));
+      else emit('kelisim:consent', detail);
+    }
     if (added.length || removed.length) emit('kelisim:change', { added, removed, categories: next.allowed });
     if (settings!.reloadOnWithdraw && removed.some((name) => ran.indexOf(name) >= 0)) w.location.reload();
   }
@@ -102,6 +113,7 @@ export function createInstance(env: Environment): Kelisim {
   function choose(categories: string[], textHash: string) {
     if (!settings) return warn('Kelisim: call init(config) before recording a choice.');
     if (!Array.isArray(categories)) return report(`Kelisim: accept() needs an array of category names, got ${typeof categories}.`);
+    if (wanted == 'banner' || (wanted && !controller)) wanted = undefined;
     const choice: Choice = makeChoice(state.choice, categories, settings, host.language, textHash, now(), randomId);
     cookiesBlocked = !cookie.write(choice);
     if (cookiesBlocked) warn('Kelisim: the consent cookie could not be stored (cookies blocked?); the choice holds for this page view only.');
@@ -203,7 +215,7 @@ export function createInstance(env: Environment): Kelisim {
     const stored = evaluate(cookie.read(), current, now());
     // Same allowed set before and after: a returning visit is a `consent`, not a `change`.
     state = { choice: null, allowed: stored.allowed, unanswered: stored.unanswered };
-    if (stored.choice) transition(stored, stored.choice.denied);
+    if (stored.choice) transition(stored, stored.choice.denied, true);
     whenReady(doc).then(() => {
       if (settings !== current) return;
       scripts.scan();
@@ -223,12 +235,18 @@ export function createInstance(env: Environment): Kelisim {
   };
 
   function show() {
-    if (ready('show')) ensureUI().then((c) => c && c.showBanner());
+    if (!ready('show')) return;
+    wanted = 'banner';
+    if (controller) controller.showBanner();
+    else ensureUI();
   }
 
-  function openPreferences(opener?: Element | null) {
-    const from = opener || doc.activeElement;
-    if (ready('showPreferences')) ensureUI().then((c) => c && c.showPreferences(from));
+  function openPreferences(from?: Element | null) {
+    if (!ready('showPreferences')) return;
+    wanted = 'preferences';
+    opener = from || doc.activeElement;
+    if (controller) controller.showPreferences(opener);
+    else ensureUI();
   }
 
   const api: Kelisim = {
@@ -236,6 +254,7 @@ export function createInstance(env: Environment): Kelisim {
     show,
     showPreferences: () => openPreferences(),
     hide() {
+      wanted = undefined;
       if (controller) controller.hide();
     },
     acceptAll() {
@@ -264,7 +283,7 @@ export function createInstance(env: Environment): Kelisim {
     destroy() {
       teardown.splice(0).forEach((undo) => undo());
       if (controller) controller.destroy();
-      controller = ui = log = undefined;
+      controller = ui = log = wanted = undefined;
       emitter.clear();
       if (w[ACTIVE] === api) delete w[ACTIVE];
       settings = undefined;

@@ -51,6 +51,8 @@ export function createCounterGate(
   return {
     /** Start what `allowed` permits; stop (and revoke) what belongs to a `refused` category. */
     apply(allowed: string[], refused: string[]): void {
+      // Consent signals first: Consent Mode wants its `update` before any `config` is read.
+      contexts.forEach((ctx, i) => guard(i, () => ctx.counter.preset && presets[ctx.counter.preset].sync?.(ctx, allowed)));
       contexts.forEach((ctx, i) => {
         const category = ctx.counter.category;
         if (allowed.indexOf(category) >= 0 && states[i] != RAN) {
@@ -63,7 +65,6 @@ export function createCounterGate(
           guard(i, () => ctx.counter.preset && presets[ctx.counter.preset].deny(ctx, withdrawn));
         }
       });
-      contexts.forEach((ctx, i) => guard(i, () => ctx.counter.preset && presets[ctx.counter.preset].sync?.(ctx, allowed)));
     },
     /** The vendors' own cookie patterns for a category's preset counters. */
     cookies(category: string): string[] {

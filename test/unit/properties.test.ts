@@ -18,7 +18,7 @@ const NOW = 1_780_000_000;
 describe('properties', () => {
   it('a random cookie value never throws and never allows a category without a well-formed grant', () => {
     const field = fc.oneof(fc.string(), fc.constantFrom('1', 'analytics', 'advertising', 'analytics+advertising', 'zzzzzz', 'ru'));
-    const value = fc.oneof(fc.string(), fc.fullUnicodeString(), fc.array(field, { maxLength: 12 }).map((f) => f.join('.')));
+    const value = fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.array(field, { maxLength: 12 }).map((f) => f.join('.')));
     fc.assert(fc.property(value, (raw) => {
       const choice = decodeChoice(raw);
       const state = evaluate(choice, settings, NOW);
