@@ -1,0 +1,44 @@
+import type { ConsentRecord } from '../types';
+import type { Settings } from '../core/config';
+import type { Texts } from '../i18n';
+
+interface Props {
+  consent: ConsentRecord;
+  settings: Settings;
+  language: string;
+  t: Texts;
+  copied: boolean;
+  copy(): void;
+}
+
+const formatDate = (iso: string, language: string) => {
+  try {
+    return new Intl.DateTimeFormat(language, { year: 'numeric', month: 'long', day: 'numeric' }).format(new Date(iso));
+  } catch {
+    return iso.slice(0, 10);
+  }
+};
+
+/**
+ * What Law 94-V Art. 8 asks a consent to name, and what a visitor needs to cite it: the operator,
+ * the consent id, when it was given and until when it holds.
+ */
+export function ConsentDetails({ consent, settings, language, t, copied, copy }: Props) {
+  const operator = settings.operator;
+  return (
+    <dl class="kelisim-details">
+      {operator ? <dt>{t.operator}</dt> : null}
+      {operator ? <dd>{operator.name}{operator.id ? `, ${t.operatorId} ${operator.id.replace(/^(ИИН|БИН|IIN|BIN|ЖСН|БСН)\s*/i, '')}` : ''}</dd> : null}
+      <dt>{t.consentId}</dt>
+      <dd>
+        <code class="kelisim-id">{consent.id}</code>{' '}
+        <button type="button" class="kelisim-small" onClick={copy}>{t.copy}</button>
+        <span class="kelisim-status" role="status">{copied ? t.copied : ''}</span>
+      </dd>
+      <dt>{t.consentDate}</dt>
+      <dd>{formatDate(consent.updatedAt, language)}</dd>
+      <dt>{t.consentExpires}</dt>
+      <dd>{formatDate(consent.expiresAt, language)}</dd>
+    </dl>
+  );
+}

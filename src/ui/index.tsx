@@ -1,0 +1,41 @@
+import { render } from 'preact';
+import css from '../../styles/kelisim.css?inline';
+import type { MountUI } from '../core/ui-host';
+import { createPlaceholders } from './placeholders';
+import { Root } from './root';
+
+/**
+ * Puts the UI in the page: one container, first in `<body>` so that keyboard users reach the
+ * banner at once (it is fixed, so the page does not move), and the stylesheet with the page's nonce.
+ */
+export const mount: MountUI = (host) => {
+  const style = document.createElement('style');
+  if (host.nonce) style.nonce = host.nonce;
+  style.textContent = css;
+  if (host.settings.css) document.head.appendChild(style);
+  const container = document.createElement('div');
+  container.setAttribute('data-kelisim', '');
+  document.body.insertBefore(container, document.body.firstChild);
+
+  let root: Root | null = null;
+  const placeholders = createPlaceholders(host, () => (root ? root.state.language : host.language));
+  render(<Root host={host} languageChanged={() => placeholders.refresh()} ref={(r: Root | null) => { root = r; }} />, container);
+
+  return {
+    showBanner: () => root!.open('banner'),
+    showPreferences: (opener) => root!.open('preferences', opener),
+    hide: () => root!.open(undefined),
+    refresh() {
+      root!.forceUpdate();
+      placeholders.refresh();
+    },
+    placeholders: (frames) => placeholders.add(frames),
+    destroy() {
+      if (root && root.state.view) host.visibility(root.state.view, false);
+      render(null, container);
+      container.remove();
+      style.remove();
+      placeholders.destroy();
+    },
+  };
+};

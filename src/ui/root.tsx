@@ -1,0 +1,126 @@
+import { Component } from 'preact';
+import { hashText } from '../core/hash';
+import type { UIHost, View } from '../core/ui-host';
+import { textsFor } from '../i18n';
+import { Banner } from './banner';
+import { Dialog } from './dialog';
+import { restoreFocus, trapTab } from './focus';
+import { Languages } from './languages';
+
+interface State {
+  view?: View;
+  language: string;
+  checked: Record<string, boolean>;
+  copied: boolean;
+}
+
+/** Owns what is shown; every choice goes to the host, which owns consent. */
+export class Root extends Component<{ host: UIHost; languageChanged(): void }, State> {
+  opener: Element | null = null;
+  shown?: View;
+
+  constructor(props: { host: UIHost; languageChanged(): void }) {
+    super(props);
+    this.state = { language: props.host.language, checked: {}, copied: false };
+  }
+
+  open(view: View | undefined, opener?: Element | null) {
+    if (view == 'preferences') {
+      const host = this.props.host;
+      // Off unless already allowed; Global Privacy Control keeps advertising off until switched on.
+      const checked: Record<string, boolean> = {};
+      for (const { name } of host.settings.categories) checked[name] = host.isAllowed(name);
+      this.opener = opener || null;
+      this.setState({ view, checked, copied: false });
+    } else {
+      this.setState({ view });
+    }
+  }
+
+  override componentDidUpdate() {
+    const { host } = this.props;
+    const view = this.state.view;
+    if (view == this.shown) return;
+    const dialog = this.base && (this.base as Element).querySelector<HTMLElement>(
+      view == 'preferences' ? '[data-kelisim-preferences]' : '[data-kelisim-banner][role=dialog]');
+    if (dialog) dialog.focus();
+    if (this.shown) host.visibility(this.shown, false);
+    if (this.shown == 'preferences') restoreFocus(this.opener);
+    this.shown = view;
+    if (view) host.visibility(view, true);
+  }
+
+  override componentDidMount() {
+    this.componentDidUpdate();
+  }
+
+  choose(categories: string[]) {
+    const { host } = this.props;
+    const t = textsFor(host.settings, this.state.language);
+    host.choose(categories, hashText(JSON.stringify(t) + host.settings.categories.map((c) => JSON.stringify(t.category(c.name))).join()));
+    // With cookies blocked the banner stays to say the choice will not be remembered.
+    this.open(host.cookiesBlocked() ? 'banner' : undefined);
+  }
+
+  act = (action: string) => {
+    const names = this.props.host.settings.categories.map((c) => c.name);
+    if (action == 'accept-all') this.choose(names);
+    else if (action == 'reject-all') this.choose([]);
+    else if (action == 'save') this.choose(names.filter((n) => this.state.checked[n]));
+    else if (action == 'preferences') this.open('preferences', this.base && (this.base as Element).querySelector('[data-kelisim-action=preferences]'));
+    else this.open(this.state.view == 'preferences' && !this.props.host.consent() ? 'banner' : undefined);
+  };
+
+  keydown = (event: KeyboardEvent) => {
+    if (event.key == 'Escape') {
+      event.preventDefault();
+      this.act('close');
+    } else {
+      trapTab(event, event.currentTarget as HTMLElement);
+    }
+  };
+
+  copy = () => {
+    const consent = this.props.host.consent();
+    const done = () => this.setState({ copied: true });
+    if (!consent) return;
+    const clipboard = navigator.clipboard;
+    if (clipboard) clipboard.writeText(consent.id).then(done, () => {});
+    else {
+      const code = (this.base as Element).querySelector('.kelisim-id');
+      const range = document.createRange();
+      if (code) range.selectNodeContents(code);
+      const selection = getSelection();
+      if (selection) {
+        selection.removeAllRanges();
+        selection.addRange(range);
+      }
+    }
+  };
+
+  pick = (language: string) => {
+    this.props.host.setLanguage(language);
+    this.setState({ language }, this.props.languageChanged);
+  };
+
+  render() {
+    const { host } = this.props;
+    const { view, language, checked, copied } = this.state;
+    const t = textsFor(host.settings, language);
+    const languages = <Languages settings={host.settings} languages={host.languages} current={language} t={t} pick={this.pick} />;
+    return (
+      <div class="kelisim" lang={language} data-kelisim-layout={host.settings.layout} data-kelisim-theme={host.settings.theme}>
+        {view == 'banner' ? (
+          host.settings.layout == 'modal'
+            ? <div class="kelisim-backdrop" onKeyDown={(event) => trapTab(event, event.currentTarget as HTMLElement)}><Banner host={host} t={t} languages={languages} act={this.act} /></div>
+            : <Banner host={host} t={t} languages={languages} act={this.act} />
+        ) : null}
+        {view == 'preferences' ? (
+          <Dialog host={host} t={t} language={language} languages={languages} checked={checked} copied={copied}
+            toggle={(name, on) => this.setState({ checked: { ...checked, [name]: on } })}
+            act={this.act} copy={this.copy} keydown={this.keydown} />
+        ) : null}
+      </div>
+    );
+  }
+}
