@@ -7,8 +7,9 @@ const push = Array.prototype.push;
 /** Calls a `ttq` method even while refused: the revoke itself must get through. */
 const direct = (ctx: PresetContext, method: string) => {
   const ttq = ctx.w.ttq;
-  if (ttq.kelisim) push.call(ttq, [method]);
-  else ttq[method]();
+  // Once the SDK has replaced the holders with its own methods, call those.
+  if (ttq[method] && !ttq[method].kelisim) ttq[method]();
+  else push.call(ttq, [method]);
 };
 
 /** TikTok Pixel: the classic `ttq` stub; loads only after consent; withdrawal calls revokeConsent(). */
@@ -19,7 +20,6 @@ export const tiktokPixel: Preset = {
     if (ctx.w.ttq) return;
     ctx.w.TiktokAnalyticsObject = 'ttq';
     const ttq: any = (ctx.w.ttq = []);
-    ttq.kelisim = 1;
     ttq.methods = METHODS;
     ttq.setAndDefer = (target: any, method: string) => {
       target[method] = function () {
@@ -27,9 +27,9 @@ export const tiktokPixel: Preset = {
       };
     };
     for (const method of METHODS) {
-      ttq[method] = function () {
+      (ttq[method] = function (this: unknown) {
         holdOr(v, [method].concat([].slice.call(arguments)), (call) => push.call(ttq, call));
-      };
+      } as any).kelisim = 1;
     }
     ttq.instance = (id: string) => {
       const instance = (ttq._i && ttq._i[id]) || [];
