@@ -1,0 +1,83 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { presets } from '../../src/presets';
+import type { PresetContext } from '../../src/presets/preset';
+import { validate } from '../../src/core/validate';
+import type { PresetName } from '../../src/types';
+
+const w = window as unknown as Window & Record<string | symbol, any>;
+const loads: string[] = [];
+
+const context = (preset: PresetName, id: string, fail = false, config: object = {}): PresetContext => {
+  const settings = validate({ counters: [{ category: 'analytics', preset, id }], ...config }, () => {}, () => {});
+  return {
+    w,
+    counter: settings.counters[0],
+    settings,
+    load: (src) => {
+      loads.push(src);
+      return fail ? Promise.reject(new Error('blocked')) : Promise.resolve();
+    },
+  };
+};
+
+afterEach(() => {
+  for (const key of ['ym', 'gtag', 'dataLayer', '_tmr', 'fbq', '_fbq', 'ttq', 'TiktokAnalyticsObject']) delete w[key];
+  delete w[Symbol.for('kelisim.vendors')];
+  loads.length = 0;
+  vi.restoreAllMocks();
+});
+
+describe('presets', () => {
+  it('a loader that fails is reported with vendor, id and URL, and nothing throws', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const ctx = context('yandex-metrika', '123', true);
+    presets['yandex-metrika'].stub(ctx);
+    expect(() => presets['yandex-metrika'].grant(ctx)).not.toThrow();
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(error).toHaveBeenCalledWith('Kelisim: Yandex Metrica (123) failed to load from https://mc.yandex.ru/metrika/tag.js?id=123');
+  });
+
+  it('two counters of one vendor share one queue and one loader', () => {
+    const first = context('gtag', 'G-ONE');
+    const second = context('gtag', 'AW-TWO');
+    presets.gtag.stub(first);
+    presets.gtag.stub(second);
+    w.gtag('event', 'held');
+    presets.gtag.grant(first);
+    presets.gtag.grant(second);
+    presets.gtag.grant(second);
+    const calls = w.dataLayer.map((entry: IArguments) => Array.prototype.slice.call(entry, 0, 2).join(':'));
+    expect(calls).toEqual(['consent:default', 'js:' + String(w.dataLayer[1][1]), 'config:G-ONE', 'event:held', 'config:AW-TWO']);
+    expect(loads).toEqual(['https://www.googletagmanager.com/gtag/js?id=G-ONE']);
+  });
+
+  it('withdrawn then allowed again on one page: calls in between are dropped, the pixel is re-granted', () => {
+    const ctx = context('meta-pixel', '42');
+    presets['meta-pixel'].stub(ctx);
+    presets['meta-pixel'].grant(ctx);
+    presets['meta-pixel'].deny(ctx, true);
+    w.fbq('track', 'WhileRefused');
+    presets['meta-pixel'].grant(ctx);
+    expect(w.fbq.queue.map((c: IArguments) => Array.prototype.slice.call(c).join(':'))).toEqual([
+      'init:42:[object Object]', 'track:PageView', 'consent:revoke', 'consent:grant',
+    ]);
+    expect(loads).toHaveLength(1);
+  });
+
+  it("leaves a vendor's real global alone", () => {
+    const real = () => 'real';
+    w.ym = real;
+    presets['yandex-metrika'].stub(context('yandex-metrika', '1'));
+    expect(w.ym).toBe(real);
+  });
+
+  it('keeps VK calls made into an existing _tmr array before Kelisim ran, until consent', () => {
+    w._tmr = [{ id: '1', type: 'pageView' }];
+    const ctx = context('vk-pixel', '1');
+    presets['vk-pixel'].stub(ctx);
+    expect(w._tmr.length).toBe(0);
+    presets['vk-pixel'].grant(ctx);
+    expect(w._tmr.map((e: { type: string }) => e.type)).toEqual(['pageView', 'pageView']);
+  });
+});
