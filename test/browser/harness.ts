@@ -23,7 +23,7 @@ export interface Session {
   base: string;
   port: number;
   /** A fresh context (no cookies, no cache) whose vendor requests are recorded. */
-  context(options?: { javaScriptEnabled?: boolean }): Promise<Recorder>;
+  context(options?: { allow?: (url: URL) => boolean }): Promise<Recorder>;
   /** Serve `html` at a path of the test host; returns its URL. */
   page(html: string, headers?: Record<string, string>): string;
   close(): Promise<void>;
@@ -81,13 +81,13 @@ export async function startSession(): Promise<Session> {
       return base + path;
     },
     async context(options = {}) {
-      const context = await browser.newContext(options);
+      const context = await browser.newContext();
       const requests: string[] = [];
       const local: string[] = [];
       const errors: string[] = [];
       await context.route('**/*', async (route) => {
         const url = new URL(route.request().url());
-        if (url.port == String(server.port)) {
+        if (url.port == String(server.port) || (options.allow && options.allow(url))) {
           local.push(url.pathname + url.search);
           return route.continue();
         }
