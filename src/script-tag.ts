@@ -25,4 +25,8 @@ export function start(mountUI?: MountUI): void {
   const instance = createInstance({ loadUI, nonce });
   window.Kelisim = instance;
   if (window.kelisimConfig) instance.init(window.kelisimConfig);
+  // An `async` gate can run before the inline config that follows it in the markup.
+  else if (document.readyState == 'loading') {
+    document.addEventListener('DOMContentLoaded', () => window.kelisimConfig && instance.init(window.kelisimConfig));
+  }
 }

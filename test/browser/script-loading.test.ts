@@ -1,0 +1,74 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CATEGORIES, settle, startSession, type Session } from './harness';
+
+let session: Session;
+beforeAll(async () => {
+  session = await startSession();
+});
+afterAll(() => session.close());
+
+const config = { revision: '2019-02-20', categories: CATEGORIES };
+const configScript = `<script>window.kelisimConfig = ${JSON.stringify(config)};</script>`;
+const gated = '<script type="text/plain" data-category="analytics">window.analyticsRan = true;</script>';
+
+const page = (head: string, body = '') => `<!doctype html>
+<html lang="ru"><head><meta charset="utf-8"><title>Без сборки</title>${head}</head>
+<body><main><h1>Курсы визажа</h1>${gated}</main>${body}</body></html>`;
+
+// The ways a site without a build step includes a script, each of which must end with a working
+// banner whose "accept all" starts the gated script.
+const setups: Record<string, string> = {
+  'plain <script> in the head': page(configScript + '<script src="/dist/kelisim.js"></script>'),
+  '<script defer> in the head': page(configScript + '<script src="/dist/kelisim.js" defer></script>'),
+  '<script async> in the head': page(configScript + '<script src="/dist/kelisim.js" async></script>'),
+  // The slow script holds the parser, so the async gate runs before the config exists.
+  '<script async> before its config': page('<script src="/dist/kelisim.js" async></script>',
+    '<script src="/slow.js"></script>' + configScript),
+  'plain <script> at the end of the body': page('', configScript + '<script src="/dist/kelisim.js"></script>'),
+  'the one-file build': page(configScript + '<script src="/dist/kelisim.full.js" defer></script>'),
+  'no config, init() called by the page': page('<script src="/dist/kelisim.js"></script>',
+    `<script>Kelisim.init(${JSON.stringify(config)});</script>`),
+};
+
+describe('the <script> build on a page without a build step', () => {
+  for (const [name, html] of Object.entries(setups)) {
+    it(`works as ${name}`, async () => {
+      const visitor = await session.context();
+      const tab = await visitor.newPage();
+      const consoleErrors: string[] = [];
+      tab.on('console', (m) => { if (m.type() == 'error') consoleErrors.push(m.text()); });
+      await tab.route('**/slow.js', (route) => setTimeout(() => route.fulfill({ contentType: 'text/javascript', body: 'window.gateFirst = !!window.Kelisim;' }), 400));
+      await tab.goto(session.page(html));
+      if (html.includes('slow.js')) expect(await tab.evaluate(() => (window as any).gateFirst)).toBe(true);
+      await tab.locator('[data-kelisim-banner]').waitFor();
+      expect(await tab.evaluate(() => (window as any).analyticsRan)).toBeUndefined();
+      await tab.click('[data-kelisim-action="accept-all"]');
+      await tab.waitForFunction(() => (window as any).analyticsRan === true);
+      await expect.poll(() => tab.locator('[data-kelisim-banner]').count()).toBe(0);
+      // The UI came from the gate's own folder, and the one-file build fetched nothing more.
+      const uiChunk = visitor.local.filter((p) => p.includes('kelisim-ui.js'));
+      expect(uiChunk).toEqual(name == 'the one-file build' ? [] : ['/dist/kelisim-ui.js']);
+      expect([...visitor.errors, ...consoleErrors]).toEqual([]);
+      await visitor.context.close();
+    });
+  }
+
+  it('a second copy of the script warns and does not run counters twice', async () => {
+    const visitor = await session.context();
+    const tab = await visitor.newPage();
+    const warnings: string[] = [];
+    tab.on('console', (m) => { if (m.type() == 'warning') warnings.push(m.text()); });
+    const twice = '<script src="/dist/kelisim.js"></script><script src="/dist/kelisim.js?again"></script>';
+    await tab.goto(session.page(page(configScript + twice).replace(gated,
+      '<script type="text/plain" data-category="analytics">window.runs = (window.runs || 0) + 1;</script>')));
+    await tab.locator('[data-kelisim-banner]').first().waitFor();
+    expect(await tab.locator('[data-kelisim-banner]').count()).toBe(1);
+    await tab.click('[data-kelisim-action="accept-all"]');
+    await tab.waitForFunction(() => (window as any).runs >= 1);
+    await settle(tab);
+    expect(await tab.evaluate(() => (window as any).runs)).toBe(1);
+    expect(warnings.join('\n')).toMatch(/Kelisim/);
+    expect(visitor.errors).toEqual([]);
+    await visitor.context.close();
+  });
+});
