@@ -6,6 +6,9 @@ import { loadScript } from './load-script';
 const PENDING = 0;
 const RAN = 1;
 const REFUSED = 2;
+// Counters started on this page by any instance: after destroy() and a new init() (an SPA
+// remounting its shell), the vendor's loader must not run a second time.
+const STARTED = Symbol.for('kelisim.started');
 
 type Report = (message: string, error?: unknown) => void;
 
@@ -30,6 +33,9 @@ export function createCounterGate(
     load: (src: string, attributes?: Record<string, string>) => loadScript(w.document, src, nonce, attributes),
   }));
   const states = contexts.map(() => PENDING);
+  const page = w as unknown as Record<symbol, Record<string, 1>>;
+  const started = page[STARTED] || (page[STARTED] = {});
+  const keyOf = ({ preset, id, src }: Counter) => (preset ? preset + ':' + id : src);
   const guard = (i: number, step: () => unknown) => {
     try {
       return step();
@@ -56,9 +62,12 @@ export function createCounterGate(
       contexts.forEach((ctx, i) => {
         const category = ctx.counter.category;
         if (allowed.indexOf(category) >= 0 && states[i] != RAN) {
+          const key = keyOf(ctx.counter);
+          const again = states[i] == PENDING && key && started[key];
           states[i] = RAN;
           ran(category);
-          guard(i, () => start(ctx, i));
+          if (key) started[key] = 1;
+          if (!again) guard(i, () => start(ctx, i));
         } else if (refused.indexOf(category) >= 0 && states[i] != REFUSED) {
           const withdrawn = states[i] == RAN;
           states[i] = REFUSED;
