@@ -66,9 +66,9 @@ export function createInstance(env: Environment): Kelisim {
   const isAllowed = (category: string) => state.allowed.indexOf(category) >= 0;
   const record = (): ConsentRecord | null => settings ? toRecord(state, settings) : null;
 
-  const ensureUI = (): Promise<UIController | void> => ui || (ui = whenReady(doc)
-    .then(env.loadUI)
-    .then((mount) => {
+  // The chunk is fetched at once; only mounting waits for the body.
+  const ensureUI = (): Promise<UIController | void> => ui || (ui = Promise.all([Promise.resolve().then(env.loadUI), whenReady(doc)])
+    .then(([mount]) => {
       controller = mount(host);
       if (wanted == 'banner') controller.showBanner();
       if (wanted == 'preferences') controller.showPreferences(opener);

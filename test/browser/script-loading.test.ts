@@ -53,6 +53,20 @@ describe('the <script> build on a page without a build step', () => {
     });
   }
 
+  it('starts fetching the banner while the page is still parsing', async () => {
+    const visitor = await session.context();
+    const tab = await visitor.newPage();
+    await tab.route('**/slow.js', (route) => setTimeout(() => route.fulfill({ contentType: 'text/javascript', body: '' }), 400));
+    await tab.goto(session.page(page(configScript + '<script src="/dist/kelisim.js"></script>', '<script src="/slow.js"></script>')));
+    await tab.locator('[data-kelisim-banner]').waitFor();
+    const [chunkStart, parsed] = await tab.evaluate(() => [
+      performance.getEntriesByType('resource').find((e) => e.name.endsWith('/kelisim-ui.js'))!.startTime,
+      (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventStart,
+    ]);
+    expect(chunkStart).toBeLessThan(parsed - 300);
+    await visitor.context.close();
+  });
+
   it('a second copy of the script warns and does not run counters twice', async () => {
     const visitor = await session.context();
     const tab = await visitor.newPage();
