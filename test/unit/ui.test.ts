@@ -1,0 +1,147 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createInstance } from '../../src/api';
+import type { Kelisim, KelisimConfig } from '../../src/types';
+import { en } from '../../src/i18n/en';
+import { kk } from '../../src/i18n/kk';
+import { ru } from '../../src/i18n/ru';
+
+// The real Preact UI in jsdom, driven as a visitor would: by clicking what is on the screen.
+let instance: Kelisim | undefined;
+
+const start = async (config: KelisimConfig = {}) => {
+  instance = createInstance({ loadUI: () => import('../../src/ui/index').then((m) => m.mount) });
+  instance.init({ reloadOnWithdraw: false, revision: '2019-02-20', policyUrl: '/privacy', ...config });
+  await until(() => document.querySelector('[data-kelisim-banner], [data-kelisim-preferences]'));
+  return instance;
+};
+
+async function until<T>(probe: () => T, tries = 100): Promise<T> {
+  for (let i = 0; i < tries; i++) {
+    const found = probe();
+    if (found) return found;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  throw new Error('timed out');
+}
+
+const $ = (selector: string) => document.querySelector(selector) as HTMLElement | null;
+const $$ = (selector: string) => Array.from(document.querySelectorAll(selector)) as HTMLElement[];
+const click = (selector: string) => {
+  const element = $(selector);
+  if (!element) throw new Error(`nothing matches ${selector}`);
+  element.click();
+};
+const banner = () => $('[data-kelisim-banner]');
+const dialog = () => $('[data-kelisim-preferences]');
+const box = (category: string) => $(`input[data-kelisim-category="${category}"]`) as HTMLInputElement;
+const rerendered = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+beforeEach(() => {
+  document.documentElement.lang = 'ru';
+  document.body.innerHTML = '<main><a href="#" data-kelisim="preferences">Cookie</a></main>';
+});
+
+afterEach(() => {
+  instance?.destroy();
+  instance = undefined;
+  document.cookie.split('; ').forEach((c) => { document.cookie = c.split('=')[0] + '=; max-age=0; path=/'; });
+  localStorage.clear();
+});
+
+describe('the banner', () => {
+  it('offers accept, reject and settings side by side, in Russian, with the policy link', async () => {
+    await start();
+    const actions = $$('[data-kelisim-banner] [data-kelisim-action]').map((b) => b.dataset.kelisimAction);
+    expect(actions).toEqual(['accept-all', 'reject-all', 'preferences']);
+    // Same element, same class: neither choice is styled to win.
+    const [accept, reject] = $$('[data-kelisim-banner] [data-kelisim-action]');
+    expect(accept.className).toBe(reject.className);
+    expect(accept.textContent).toBe(ru.acceptAll);
+    expect(reject.textContent).toBe(ru.rejectAll);
+    expect(banner()!.textContent).toContain(ru.bannerTitle);
+    expect(($('[data-kelisim-banner] a[href="/privacy"]') as HTMLAnchorElement).textContent).toBe(ru.policyLink);
+  });
+
+  it('accept all allows every category and goes away', async () => {
+    const k = await start();
+    click('[data-kelisim-banner] [data-kelisim-action="accept-all"]');
+    await rerendered();
+    expect(banner()).toBeNull();
+    expect(k.getConsent()!.categories).toEqual(['necessary', 'analytics', 'advertising']);
+  });
+
+  it('reject all allows only what is required and goes away', async () => {
+    const k = await start();
+    click('[data-kelisim-banner] [data-kelisim-action="reject-all"]');
+    await rerendered();
+    expect(banner()).toBeNull();
+    expect(k.isAllowed('analytics')).toBe(false);
+    expect(k.getConsent()!.denied).toEqual(['analytics', 'advertising']);
+  });
+});
+
+describe('the settings dialog', () => {
+  it('has a locked necessary switch and nothing else pre-checked; saves exactly what was switched on', async () => {
+    const k = await start();
+    click('[data-kelisim-banner] [data-kelisim-action="preferences"]');
+    await until(dialog);
+    expect([box('necessary').checked, box('necessary').disabled]).toEqual([true, true]);
+    expect([box('analytics').checked, box('advertising').checked]).toEqual([false, false]);
+    // Each switch is a real checkbox with a label naming its category.
+    expect(box('analytics').type).toBe('checkbox');
+    expect(box('analytics').closest('label')!.textContent).toContain(ru.categories.analytics[0]);
+    box('analytics').click();
+    await rerendered();
+    click('[data-kelisim-preferences] [data-kelisim-action="save"]');
+    await rerendered();
+    expect(dialog()).toBeNull();
+    expect([k.isAllowed('analytics'), k.isAllowed('advertising')]).toEqual([true, false]);
+  });
+
+  it('reopens from the page with the stored choice and shows the consent id', async () => {
+    const k = await start();
+    click('[data-kelisim-banner] [data-kelisim-action="accept-all"]');
+    await rerendered();
+    click('[data-kelisim="preferences"]');
+    await until(dialog);
+    expect([box('analytics').checked, box('advertising').checked]).toEqual([true, true]);
+    expect(dialog()!.textContent).toContain(k.getConsent()!.id);
+    box('advertising').click();
+    await rerendered();
+    click('[data-kelisim-preferences] [data-kelisim-action="save"]');
+    await rerendered();
+    expect(k.getConsent()!.denied).toEqual(['advertising']);
+  });
+});
+
+describe('languages', () => {
+  it('follows <html lang="kk">', async () => {
+    document.documentElement.lang = 'kk';
+    await start();
+    expect($('[data-kelisim-banner] [data-kelisim-action="accept-all"]')!.textContent).toBe(kk.acceptAll);
+    expect(banner()!.closest('[lang]')!.getAttribute('lang')).toBe('kk');
+  });
+
+  it('switches from the banner, names each option in its own language, and remembers the pick', async () => {
+    await start();
+    const options = $$('[data-kelisim-banner] .kelisim-langs button');
+    expect(options.map((o) => [o.textContent, o.lang])).toEqual([['Рус', 'ru'], ['Қаз', 'kk'], ['Eng', 'en']]);
+    options[2].click();
+    await rerendered();
+    expect($('[data-kelisim-banner] [data-kelisim-action="reject-all"]')!.textContent).toBe(en.rejectAll);
+    instance!.destroy();
+    await start();
+    expect($('[data-kelisim-banner] [data-kelisim-action="reject-all"]')!.textContent).toBe(en.rejectAll);
+  });
+
+  it('uses the site owner\'s texts over the defaults', async () => {
+    await start({
+      texts: { ru: { acceptAll: 'Согласен' } },
+      categories: { necessary: { required: true }, analytics: { texts: { ru: { title: 'Яндекс Метрика' } } } },
+    });
+    expect($('[data-kelisim-banner] [data-kelisim-action="accept-all"]')!.textContent).toBe('Согласен');
+    click('[data-kelisim-banner] [data-kelisim-action="preferences"]');
+    await until(dialog);
+    expect(box('analytics').closest('label')!.textContent).toContain('Яндекс Метрика');
+  });
+});
