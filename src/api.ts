@@ -67,8 +67,10 @@ export function createInstance(env: Environment): Kelisim {
   const record = (): ConsentRecord | null => settings ? toRecord(state, settings) : null;
 
   // The chunk is fetched at once; only mounting waits for the body.
-  const ensureUI = (): Promise<UIController | void> => ui || (ui = Promise.all([Promise.resolve().then(env.loadUI), whenReady(doc)])
-    .then(([mount]) => {
+  const ensureUI = (): Promise<UIController | void> => ui || (ui = Promise.all([Promise.resolve().then(env.loadUI), whenReady(doc), settings])
+    .then(([mount, , forSettings]) => {
+      // destroy() came while the chunk was on its way: nothing may appear after it.
+      if (forSettings !== settings) return;
       controller = mount(host);
       if (wanted == 'banner') controller.showBanner();
       if (wanted == 'preferences') controller.showPreferences(opener);
@@ -91,7 +93,9 @@ export function createInstance(env: Environment): Kelisim {
     const added = minus(next.allowed, previous.allowed);
     const removed = minus(previous.allowed, next.allowed);
     counters.apply(next.allowed, refused);
-    for (const name of removed) {
+    // A refusal clears what the category left, even from before this choice; a stored one at
+    // page load does not, to keep returning visits cheap.
+    for (const name of atInit ? removed : removed.concat(minus(refused, removed))) {
       const category = settings!.categories.filter((c) => c.name == name)[0];
       deleteCookies(doc, (category ? category.cookies : []).concat(counters.cookies(name)));
     }

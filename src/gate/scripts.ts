@@ -21,12 +21,16 @@ export function createScriptGate(doc: Document, isAllowed: (category: string) =>
     const type = old.getAttribute('data-type');
     if (type) script.type = type;
     if (old.nonce) script.nonce = old.nonce;
-    const waits = !!old.src && !old.hasAttribute('async');
+    // `data-src` is vanilla-cookieconsent's spelling of a gated `src`.
+    const src = old.getAttribute('src') || old.getAttribute('data-src');
+    const waits = !!src && !old.hasAttribute('async');
     const done = waits ? new Promise<void>((resolve) => {
       script.onload = script.onerror = () => resolve();
     }) : undefined;
-    if (old.src) script.async = old.hasAttribute('async');
-    else script.text = old.text;
+    if (src) {
+      script.async = old.hasAttribute('async');
+      script.src = src;
+    } else script.text = old.text;
     ran(old.getAttribute('data-category') || '');
     old.parentNode!.replaceChild(script, old);
     return done;

@@ -96,6 +96,7 @@ describe('returning visitor', () => {
   it('activates the stored choice without loading the UI, and fires consent but not change', async () => {
     start().accept(['analytics']);
     instances[0].destroy();
+    const mountsBefore = mounts;
     const load = vi.fn();
     const events: string[] = [];
     const k = start({ counters: [{ category: 'analytics', load }] });
@@ -103,7 +104,7 @@ describe('returning visitor', () => {
     k.on('kelisim:change', () => events.push('change'));
     await settle();
     expect(load).toHaveBeenCalledTimes(1);
-    expect(mounts).toBe(1); // the first instance's banner only
+    expect(mounts).toBe(mountsBefore);
     expect(events).toEqual(['consent']);
   });
 
@@ -227,6 +228,31 @@ describe('withdrawal, reset and destroy', () => {
     expect(document.cookie).not.toMatch(/_ym_uid|_fbp/);
     expect(document.cookie).toContain('own=1');
     expect(changes).toEqual([{ added: [], removed: ['analytics', 'advertising'], categories: ['necessary'] }]);
+  });
+
+  it("a first refusal clears cookies the category left before, a stored one at page load does not", async () => {
+    document.cookie = '_ym_uid=old; path=/';
+    const categories = { necessary: { required: true }, analytics: { cookies: ['_ym_*'] }, advertising: {} };
+    const k = start({ categories });
+    k.rejectAll();
+    expect(document.cookie).not.toContain('_ym_uid');
+    k.destroy();
+    document.cookie = '_ym_uid=again; path=/';
+    start({ categories });
+    await settle();
+    expect(document.cookie).toContain('_ym_uid=again');
+  });
+
+  it('destroy() while the UI is on its way: nothing appears afterwards', async () => {
+    let deliver!: (mount: (h: UIHost) => UIController) => void;
+    const k = createInstance({ loadUI: () => new Promise((resolve) => { deliver = resolve; }) });
+    instances.push(k);
+    k.init({ revision: '2019-02-20' });
+    await settle();
+    k.destroy();
+    deliver(() => { mounts++; return controller(); });
+    await settle();
+    expect(mounts).toBe(0);
   });
 
   it('reset forgets the choice and asks again', async () => {

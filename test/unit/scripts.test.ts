@@ -43,6 +43,20 @@ describe('gated <script type="text/plain"> activation', () => {
     expect(order()).toEqual(['late']);
   });
 
+  it("takes vanilla-cookieconsent's data-src as the script's src once allowed", async () => {
+    document.body.innerHTML = '<script type="text/plain" data-category="analytics" data-src="/counter.js" id="c"></script>';
+    let allowed = false;
+    const gate = createScriptGate(document, () => allowed, () => {});
+    await gate.scan();
+    expect(document.getElementById('c')!.getAttribute('src')).toBeNull();
+    allowed = true;
+    // jsdom loads no external scripts; the live element is what the browser would fetch.
+    void gate.scan();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const live = document.getElementById('c') as HTMLScriptElement;
+    expect([live.getAttribute('type'), live.getAttribute('src')]).toEqual([null, '/counter.js']);
+  });
+
   it('keeps a data-type such as module', async () => {
     document.body.innerHTML = gated('analytics', '', 'id="m" data-type="module"');
     await createScriptGate(document, () => true, () => {}).scan();
