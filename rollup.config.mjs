@@ -7,7 +7,9 @@ import typescript from '@rollup/plugin-typescript';
 const minifyCss = (css) => css
   .replace(/\/\*[\s\S]*?\*\//g, '')
   .replace(/\s+/g, ' ')
-  .replace(/\s*([{}:;,>~+])\s*/g, '$1')
+  // Not the space before `:`: in ".a :focus-visible" it is the descendant combinator.
+  .replace(/\s*([{};,>~+])\s*/g, '$1')
+  .replace(/:\s+/g, ':')
   .replace(/;}/g, '}')
   .trim();
 

@@ -24,7 +24,7 @@ export function Banner({ host, t, languages, act }: Props) {
       data-kelisim-banner=""
       role={modal ? 'dialog' : 'region'}
       aria-modal={modal ? 'true' : undefined}
-      aria-labelledby="kelisim-banner-title"
+      aria-labelledby={modal ? 'kelisim-banner-title' : undefined}
       aria-label={modal ? undefined : t.bannerLabel}
       tabIndex={-1}
     >

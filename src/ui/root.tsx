@@ -45,14 +45,40 @@ export class Root extends Component<{ host: UIHost; languageChanged(): void }, S
       view == 'preferences' ? '[data-kelisim-preferences]' : '[data-kelisim-banner][role=dialog]');
     if (dialog) dialog.focus();
     if (this.shown) host.visibility(this.shown, false);
-    if (this.shown == 'preferences') restoreFocus(this.opener);
+    // Opened from the banner, which is drawn anew after the dialog: its settings button is a new element.
+    if (this.shown == 'preferences') restoreFocus(this.opener || (this.base as Element).querySelector('[data-kelisim-action=preferences]'));
+    if (!view) (this.base as HTMLElement).style.cssText = '';
     this.shown = view;
     if (view) host.visibility(view, true);
   }
 
   override componentDidMount() {
     this.componentDidUpdate();
+    document.addEventListener('focusin', this.reveal);
   }
+
+  override componentWillUnmount() {
+    document.removeEventListener('focusin', this.reveal);
+  }
+
+  /**
+   * WCAG 2.2 SC 2.4.11: the bar stays while the visitor tabs through the page, so what gets focus
+   * under it is scrolled above it. This root, empty otherwise, becomes the room to scroll into
+   * past the end of the page, for its last links.
+   */
+  reveal = (event: FocusEvent) => {
+    const root = this.base as HTMLElement;
+    const bar = root.querySelector('[role=region]');
+    const target = event.target as Element;
+    if (!bar || bar.contains(target)) return;
+    const b = bar.getBoundingClientRect();
+    const r = target.getBoundingClientRect();
+    const by = r.bottom - b.top + 8;
+    if (by > 0 && r.right > b.left && r.left < b.right) {
+      root.style.cssText = `position:absolute;top:${scrollY + innerHeight + by}px;padding:1px`;
+      scrollBy(0, by);
+    }
+  };
 
   choose(categories: string[]) {
     const { host } = this.props;
@@ -63,12 +89,14 @@ export class Root extends Component<{ host: UIHost; languageChanged(): void }, S
   }
 
   act = (action: string) => {
-    const names = this.props.host.settings.categories.map((c) => c.name);
+    const { host } = this.props;
+    const names = host.settings.categories.map((c) => c.name);
     if (action == 'accept-all') this.choose(names);
     else if (action == 'reject-all') this.choose([]);
     else if (action == 'save') this.choose(names.filter((n) => this.state.checked[n]));
-    else if (action == 'preferences') this.open('preferences', this.base && (this.base as Element).querySelector('[data-kelisim-action=preferences]'));
-    else this.open(this.state.view == 'preferences' && !this.props.host.consent() ? 'banner' : undefined);
+    else if (action == 'preferences') this.open('preferences');
+    // Closing the dialog without an answer returns to the banner, which still needs one.
+    else this.open(this.state.view == 'preferences' && (!host.consent() || host.unanswered().length) ? 'banner' : undefined);
   };
 
   keydown = (event: KeyboardEvent) => {

@@ -112,6 +112,22 @@ describe('the settings dialog', () => {
     await rerendered();
     expect(k.getConsent()!.denied).toEqual(['advertising']);
   });
+
+  it('closing the dialog without an answer about a new category goes back to the banner', async () => {
+    const k = await start();
+    click('[data-kelisim-banner] [data-kelisim-action="accept-all"]');
+    await rerendered();
+    k.destroy();
+    // The site added a purpose after the visitor chose: they are asked about it.
+    await start({ categories: { necessary: { required: true }, analytics: {}, advertising: {}, personalization: {} } });
+    expect(banner()!.textContent).toContain(ru.bannerNewCategories);
+    click('[data-kelisim-banner] [data-kelisim-action="preferences"]');
+    await until(dialog);
+    click('[data-kelisim-preferences] [data-kelisim-action="close"]');
+    await rerendered();
+    expect(dialog()).toBeNull();
+    expect(banner()).not.toBeNull();
+  });
 });
 
 describe('languages', () => {
