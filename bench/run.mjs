@@ -335,6 +335,15 @@ const { text: report, checks } = buildReport({ R, selected, baseline, taskBaseli
 
 if (JSON_OUT) writeFileSync(path.resolve(JSON_OUT), JSON.stringify({ timing, choices, baseline, taskBaseline }, (k, val) => (k === 'request' ? undefined : val), 1));
 writeFileSync(OUT, report);
+// `--readme`: the repository README shows the latest full run between its bench markers.
+if (argv.includes('--readme')) {
+  const readme = path.join(ROOT, 'README.md');
+  const body = report.replace(/^# Kelisim benchmark\n\n/, '');
+  const text = readFileSync(readme, 'utf8');
+  if (!/<!-- bench:start -->[\s\S]*<!-- bench:end -->/.test(text)) fail('README.md has no <!-- bench:start --> … <!-- bench:end --> markers');
+  writeFileSync(readme, text.replace(/<!-- bench:start -->[\s\S]*<!-- bench:end -->/, () => `<!-- bench:start -->\n${body}<!-- bench:end -->`));
+  log('bench: README.md updated');
+}
 console.log(report);
 const failed = checks.filter((c) => !c.ok);
 if (failed.length) {
