@@ -67,19 +67,23 @@ export function createInstance(env: Environment): Kelisim {
   const record = (): ConsentRecord | null => settings ? toRecord(state, settings) : null;
 
   // The chunk is fetched at once; only mounting waits for the body.
-  const ensureUI = (): Promise<UIController | void> => ui || (ui = Promise.all([Promise.resolve().then(env.loadUI), whenReady(doc), settings])
-    .then(([mount, , forSettings]) => {
-      // destroy() came while the chunk was on its way: nothing may appear after it.
-      if (forSettings !== settings) return;
-      controller = mount(host);
-      if (wanted == 'banner') controller.showBanner();
-      if (wanted == 'preferences') controller.showPreferences(opener);
-      return controller;
-    })
-    .catch((error) => {
-      ui = undefined;
-      report('Kelisim: the banner could not be loaded; nothing is allowed until the visitor chooses.', error);
-    }));
+  const ensureUI = (): Promise<UIController | void> => ui || (ui = Promise.all([
+    Promise.resolve().then(env.loadUI),
+    whenReady(doc),
+    settings,
+    // Resolved while the chunk downloads rather than after.
+    Promise.resolve().then(() => host.language),
+  ]).then(([mount, , forSettings]) => {
+    // destroy() came while the chunk was on its way: nothing may appear after it.
+    if (forSettings !== settings) return;
+    controller = mount(host);
+    if (wanted == 'banner') controller.showBanner();
+    if (wanted == 'preferences') controller.showPreferences(opener);
+    return controller;
+  }).catch((error) => {
+    ui = undefined;
+    report('Kelisim: the banner could not be loaded; nothing is allowed until the visitor chooses.', error);
+  }));
 
   const releaseFrames = () => {
     const waiting = releaseIframes(doc, isAllowed);
@@ -170,15 +174,23 @@ export function createInstance(env: Environment): Kelisim {
     ran = [];
     counters = createCounterGate(w, current, nonce, report, (name) => ran.push(name));
     scripts = createScriptGate(doc, isAllowed, (name) => ran.push(name));
-    let picked: string | null = null;
-    try {
-      picked = localStorage.getItem(LANGUAGE_KEY);
-    } catch {
-      // Storage blocked: the language falls back to the page's and the browser's.
-    }
+    // The visitor's language pick is read only when something needs it: the first localStorage
+    // access of a page is a synchronous round trip to the browser, wasted on a returning visit.
+    let language: string | undefined;
     host = {
       settings: current,
-      language: resolveLanguage(current, picked, doc.documentElement.lang, navigator.languages || [navigator.language]),
+      get language() {
+        if (!language) {
+          let picked: string | null = null;
+          try {
+            picked = localStorage.getItem(LANGUAGE_KEY);
+          } catch {
+            // Storage blocked: the language falls back to the page's and the browser's.
+          }
+          language = resolveLanguage(current, picked, doc.documentElement.lang, navigator.languages || [navigator.language]);
+        }
+        return language;
+      },
       languages: languagesOf(current),
       nonce,
       consent: record,
@@ -187,10 +199,10 @@ export function createInstance(env: Environment): Kelisim {
       gpc: current.gpc && (navigator as any).globalPrivacyControl === true,
       cookiesBlocked: () => cookiesBlocked,
       choose,
-      setLanguage(language: string) {
-        host.language = language;
+      setLanguage(picked: string) {
+        language = picked;
         try {
-          localStorage.setItem(LANGUAGE_KEY, language);
+          localStorage.setItem(LANGUAGE_KEY, picked);
         } catch {
           // Kept for this page view only.
         }

@@ -108,6 +108,15 @@ describe('returning visitor', () => {
     expect(events).toEqual(['consent']);
   });
 
+  it('does not touch localStorage: its first access is a blocking round trip in browsers', async () => {
+    start().acceptAll();
+    instances[0].destroy();
+    const getItem = vi.spyOn(Storage.prototype, 'getItem');
+    start();
+    await settle();
+    expect(getItem).not.toHaveBeenCalled();
+  });
+
   it('a tampered cookie means no consent, and the banner asks again', async () => {
     document.cookie = 'kelisim=1.AAAAAAAAAAAAAAAA.zzz.zzz.zzz.x.ru.0.analytics+advertising.; path=/';
     const load = vi.fn();
