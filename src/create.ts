@@ -6,6 +6,15 @@ import { createInstance } from './api';
  * or the dialog must show. With a config it initialises at once.
  */
 export function createKelisim(config?: KelisimConfig): Kelisim {
-  const instance = createInstance({ loadUI: () => import('./ui/index').then((ui) => ui.mount) });
+  const instance = createInstance({ loadUI: () => import('./ui/index').then((ui) => ui.mount), nonce: pageNonce() });
   return config ? instance.init(config) : instance;
+}
+
+/**
+ * A bundle has no script tag of its own to take a nonce from; under a nonce-based CSP the page's
+ * scripts carry one, and browsers expose it only as the `nonce` property.
+ */
+function pageNonce(): string | undefined {
+  const script = typeof document == 'object' ? document.querySelector<HTMLScriptElement>('script[nonce]') : null;
+  return (script && (script.nonce || script.getAttribute('nonce'))) || undefined;
 }
