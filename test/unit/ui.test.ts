@@ -150,6 +150,17 @@ describe('languages', () => {
     expect($('[data-kelisim-banner] [data-kelisim-action="reject-all"]')!.textContent).toBe(en.rejectAll);
   });
 
+  it('offers a language the site owner added, with Russian for the strings it leaves out', async () => {
+    await start({ texts: { uz: { languageName: 'Oʻzb', acceptAll: 'Hammasini qabul qilish' } } });
+    const options = $$('[data-kelisim-banner] .kelisim-langs button');
+    expect(options.map((o) => [o.textContent, o.lang])).toEqual([['Рус', 'ru'], ['Қаз', 'kk'], ['Eng', 'en'], ['Oʻzb', 'uz']]);
+    options[3].click();
+    await rerendered();
+    expect($('[data-kelisim-banner] [data-kelisim-action="accept-all"]')!.textContent).toBe('Hammasini qabul qilish');
+    expect($('[data-kelisim-banner] [data-kelisim-action="reject-all"]')!.textContent).toBe(ru.rejectAll);
+    expect(banner()!.closest('[lang]')!.getAttribute('lang')).toBe('uz');
+  });
+
   it('uses the site owner\'s texts over the defaults', async () => {
     await start({
       texts: { ru: { acceptAll: 'Согласен' } },
