@@ -4,7 +4,7 @@ import type { MountUI, UIController, UIHost, View } from './core/ui-host';
 import { evaluate, makeChoice, toRecord, type Choice, type ConsentState } from './core/consent';
 import { createEmitter } from './core/emitter';
 import { randomId } from './core/id';
-import { languagesOf, resolveLanguage } from './core/language';
+import { createHost } from './core/host';
 import { validate } from './core/validate';
 import { createConsentCookie, type ConsentCookie } from './store/consent-cookie';
 import { createConsentLog } from './store/consent-log';
@@ -25,7 +25,6 @@ export interface Environment {
 // One live instance per window, even across separately bundled copies: a second one would load
 // every counter twice.
 const ACTIVE = Symbol.for('kelisim.active');
-const LANGUAGE_KEY = 'kelisim-language';
 
 const now = () => Math.floor(Date.now() / 1000);
 const minus = (a: string[], b: string[]) => a.filter((x) => b.indexOf(x) < 0);
@@ -174,24 +173,7 @@ export function createInstance(env: Environment): Kelisim {
     ran = [];
     counters = createCounterGate(w, current, nonce, report, (name) => ran.push(name));
     scripts = createScriptGate(doc, isAllowed, (name) => ran.push(name));
-    // The visitor's language pick is read only when something needs it: the first localStorage
-    // access of a page is a synchronous round trip to the browser, wasted on a returning visit.
-    let language: string | undefined;
-    host = {
-      settings: current,
-      get language() {
-        if (!language) {
-          let picked: string | null = null;
-          try {
-            picked = localStorage.getItem(LANGUAGE_KEY);
-          } catch {
-            // Storage blocked: the language falls back to the page's and the browser's.
-          }
-          language = resolveLanguage(current, picked, doc.documentElement.lang, navigator.languages || [navigator.language]);
-        }
-        return language;
-      },
-      languages: languagesOf(current),
+    host = createHost(current, doc, {
       nonce,
       consent: record,
       isAllowed,
@@ -199,16 +181,8 @@ export function createInstance(env: Environment): Kelisim {
       gpc: current.gpc && (navigator as any).globalPrivacyControl === true,
       cookiesBlocked: () => cookiesBlocked,
       choose,
-      setLanguage(picked: string) {
-        language = picked;
-        try {
-          localStorage.setItem(LANGUAGE_KEY, picked);
-        } catch {
-          // Kept for this page view only.
-        }
-      },
       visibility: (view: View, shown: boolean) => emit(shown ? 'kelisim:show' : 'kelisim:hide', { view }),
-    };
+    });
 
     const onClick = (event: Event) => {
       const target = event.target as Element | null;
