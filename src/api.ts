@@ -68,7 +68,7 @@ export function createInstance(env: Environment): Kelisim {
   // The chunk is fetched at once; only mounting waits for the body.
   const ensureUI = (): Promise<UIController | void> => ui || (ui = Promise.all([
     Promise.resolve().then(env.loadUI),
-    whenReady(doc),
+    bodyReady(doc),
     settings,
     // Resolved while the chunk downloads rather than after.
     Promise.resolve().then(() => host.language),
@@ -296,8 +296,22 @@ export function createInstance(env: Environment): Kelisim {
   return api;
 }
 
-/** Resolves once the body exists: the gate may run from `<head>` without `defer`. */
+/** Resolves once the page is parsed: gated markup is scanned in full, in document order. */
 export const whenReady = (doc: Document): Promise<void> => new Promise((resolve) => {
   if (doc.readyState != 'loading') resolve();
   else doc.addEventListener('DOMContentLoaded', () => resolve(), { once: true });
+});
+
+/**
+ * Resolves once `<body>` exists, which for an `async` gate is long before the page is parsed: the
+ * banner can then be in the page's first paint.
+ */
+const bodyReady = (doc: Document): Promise<void> => doc.body ? Promise.resolve() : new Promise((resolve) => {
+  const observer = new MutationObserver(() => doc.body && done());
+  const done = () => {
+    observer.disconnect();
+    resolve();
+  };
+  observer.observe(doc.documentElement, { childList: true });
+  doc.addEventListener('DOMContentLoaded', done, { once: true });
 });

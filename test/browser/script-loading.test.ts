@@ -53,18 +53,26 @@ describe('the <script> build on a page without a build step', () => {
     });
   }
 
-  it('starts fetching the banner while the page is still parsing', async () => {
+  it('fetches and shows the banner while the page is still parsing', async () => {
     const visitor = await session.context();
     const tab = await visitor.newPage();
-    await tab.route('**/slow.js', (route) => setTimeout(() => route.fulfill({ contentType: 'text/javascript', body: '' }), 400));
+    await tab.route('**/slow.js', (route) => setTimeout(() => route.fulfill({ contentType: 'text/javascript', body: '' }), 600));
+    await tab.addInitScript(() => {
+      new MutationObserver((_, observer) => {
+        if (!document.querySelector('[data-kelisim-banner]')) return;
+        (window as any).bannerAt = performance.now();
+        observer.disconnect();
+      }).observe(document, { childList: true, subtree: true });
+    });
     await tab.goto(session.page(page(configScript + '<script src="/dist/kelisim.js"></script>', '<script src="/slow.js"></script>')));
     await tab.locator('[data-kelisim-banner]').waitFor();
-    // The parser waits for slow.js, so a chunk requested before slow.js arrived was requested mid-parse.
-    const [chunkStart, parserBlockedUntil] = await tab.evaluate(() => {
+    // The parser waits for slow.js: what happened before slow.js arrived happened mid-parse.
+    const [chunkStart, bannerAt, parserBlockedUntil] = await tab.evaluate(() => {
       const entry = (name: string) => performance.getEntriesByType('resource').find((e) => e.name.endsWith(name))!;
-      return [entry('/kelisim-ui.js').startTime, entry('/slow.js').responseEnd];
+      return [entry('/kelisim-ui.js').startTime, (window as any).bannerAt, entry('/slow.js').responseEnd];
     });
     expect(chunkStart).toBeLessThan(parserBlockedUntil);
+    expect(bannerAt).toBeLessThan(parserBlockedUntil);
     await visitor.context.close();
   });
 
