@@ -161,6 +161,7 @@ async function timingRun(variant, rate) {
       task: metrics.TaskDuration * 1000,
       cls: b.cls,
       shifts: b.shifts,
+      moved: b.moved,
       files: libPaths(variant, state.requests, 'first'),
       transfer,
       counters: counterCount(state.requests, 'first'),

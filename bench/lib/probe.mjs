@@ -11,10 +11,19 @@
 // The first visible frame is also reported as a console.debug message "__bench:visible:<ms>",
 // so that the runner can react at once without polling the page.
 export function probe({ banner, ui }) {
-  const s = (window.__bench = { visible: null, inserted: null, uiEver: false, cls: 0, shifts: 0, click: null });
+  const s = (window.__bench = { visible: null, inserted: null, uiEver: false, cls: 0, shifts: 0, moved: [], click: null });
   try {
     new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) if (!e.hadRecentInput) { s.cls += e.value; s.shifts++; }
+      for (const e of list.getEntries()) {
+        if (e.hadRecentInput) continue;
+        s.cls += e.value;
+        s.shifts++;
+        // What moved, for a closer look in `--json` output.
+        for (const src of e.sources || []) {
+          const n = src.node;
+          s.moved.push(`${Math.round(e.startTime)}ms ${n ? n.nodeName + (n.className ? '.' + n.className : '') : '?'} y ${Math.round(src.previousRect.y)}→${Math.round(src.currentRect.y)} h ${Math.round(src.previousRect.height)}→${Math.round(src.currentRect.height)}`);
+        }
+      }
     }).observe({ type: 'layout-shift', buffered: true });
   } catch (e) { /* no layout-shift entries in this browser */ }
   addEventListener('click', (e) => {
