@@ -300,6 +300,7 @@ for (const v of selected) {
     taskAbs: Object.fromEntries(RATES.map((r) => [r, timing[v][r].map((x) => x.task)])),
     cls: max(runs.map((x) => x.cls)),
     shiftRuns: runs.filter((x) => x.shifts > 0).length,
+    moved: runs.flatMap((x) => x.moved.map((m) => m.replace(/^\d+ms /, (t) => t.trim() + ' after navigation start, '))),
     nRuns: runs.length,
     countersBefore: runs.reduce((a, x) => ({ scripts: Math.max(a.scripts, x.counters.scripts), hits: Math.max(a.hits, x.counters.hits) }), { scripts: 0, hits: 0 }),
     choices: c,

@@ -21,7 +21,7 @@ export function probe({ banner, ui }) {
         // What moved, for a closer look in `--json` output.
         for (const src of e.sources || []) {
           const n = src.node;
-          s.moved.push(`${Math.round(e.startTime)}ms ${n ? n.nodeName + (n.className ? '.' + n.className : '') : '?'} y ${Math.round(src.previousRect.y)}→${Math.round(src.currentRect.y)} h ${Math.round(src.previousRect.height)}→${Math.round(src.currentRect.height)}`);
+          s.moved.push(`${Math.round(e.startTime)}ms ${n ? n.nodeName + (n.className ? '.' + n.className : '') : '?'} ${['x', 'y', 'width', 'height'].map((k) => `${k} ${Math.round(src.previousRect[k])}→${Math.round(src.currentRect[k])}`).join(' ')}`);
         }
       }
     }).observe({ type: 'layout-shift', buffered: true });

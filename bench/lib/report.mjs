@@ -131,6 +131,13 @@ export function report({ R, selected, baseline, taskBaseline, header, footer }) 
     for (const p of [...new Set(anchorProblems)]) lines.push(`- ${p}`);
     lines.push('');
   }
+  const moved = selected.flatMap((v) => [...new Set(R[v].moved)].map((m) => `${VARIANTS[v].label}: ${m}`));
+  if (moved.length) {
+    lines.push('Layout shifts seen (what moved, when, its box before → after):');
+    lines.push('');
+    for (const m of moved) lines.push(`- ${m}`);
+    lines.push('');
+  }
   lines.push('Notes:');
   lines.push('');
   lines.push('- vanilla-cookieconsent is configured with `hideFromBots: false` (by default it shows nothing to an automated browser). After inserting its modal it starts the fade-in from a fixed `setTimeout(…, 100)`; that delay is part of its time to a visible banner (compare “banner in DOM” and “banner visible” above).');
