@@ -306,12 +306,16 @@ export const whenReady = (doc: Document): Promise<void> => new Promise((resolve)
  * Resolves once `<body>` exists, which for an `async` gate is long before the page is parsed: the
  * banner can then be in the page's first paint.
  */
-const bodyReady = (doc: Document): Promise<void> => doc.body ? Promise.resolve() : new Promise((resolve) => {
-  const observer = new MutationObserver(() => doc.body && done());
-  const done = () => {
-    observer.disconnect();
-    resolve();
-  };
-  observer.observe(doc.documentElement, { childList: true });
-  doc.addEventListener('DOMContentLoaded', done, { once: true });
-});
+function bodyReady(doc: Document): Promise<void> {
+  if (doc.body) return Promise.resolve();
+  if (typeof MutationObserver == 'undefined') return whenReady(doc);
+  return new Promise((resolve) => {
+    const observer = new MutationObserver(() => doc.body && done());
+    const done = () => {
+      observer.disconnect();
+      resolve();
+    };
+    observer.observe(doc.documentElement, { childList: true });
+    doc.addEventListener('DOMContentLoaded', done, { once: true });
+  });
+}
