@@ -182,6 +182,13 @@ describe('markup', () => {
     expect(await placeholder.count()).toBe(0);
     expect(await page.evaluate(() => (window as any).Kelisim.getConsent().categories)).toEqual(['necessary', 'advertising']);
     expect(hosts(visitor.requests)).toEqual([]);
+
+    // Withdrawn: the embed is unloaded in place, without a reload, and the placeholder is back.
+    await page.evaluate(() => { (window as any).notReloaded = true; (window as any).Kelisim.rejectAll(); });
+    await expect.poll(() => page.getAttribute('iframe', 'src')).toBe('about:blank');
+    await placeholder.waitFor();
+    expect(await page.frames()[1].url()).toBe('about:blank');
+    expect(await page.evaluate(() => (window as any).notReloaded)).toBe(true);
     await visitor.context.close();
   });
 });

@@ -73,4 +73,17 @@ describe('gated iframes', () => {
     expect(releaseIframes(document, () => true)).toEqual([]);
     expect(frame.getAttribute('src')).toBe('https://vk.com/video_ext.php');
   });
+
+  it('are unloaded when their category is withdrawn, and load again when it is allowed', () => {
+    document.body.innerHTML = '<iframe data-category="advertising" data-src="https://vk.com/video_ext.php"></iframe>'
+      + '<iframe data-category="advertising" data-src="/a" src="/own"></iframe>';
+    const [frame, own] = Array.from(document.querySelectorAll('iframe'));
+    releaseIframes(document, () => true);
+    expect(releaseIframes(document, () => false)).toEqual([frame]);
+    expect(frame.getAttribute('src')).toBe('about:blank');
+    // A src the site set itself is not Kelisim's to take away.
+    expect(own.getAttribute('src')).toBe('/own');
+    releaseIframes(document, () => true);
+    expect(frame.getAttribute('src')).toBe('https://vk.com/video_ext.php');
+  });
 });
