@@ -17,13 +17,10 @@ import { probe } from './lib/probe.mjs';
 import { VARIANTS, isCounterScript, isCounterHit } from './lib/variants.mjs';
 import { median, max, sizesOf, sum, base } from './lib/stats.mjs';
 import { report as buildReport, RATES } from './lib/report.mjs';
+import { CHROMIUM_ARGS, findChromium } from '../scripts/ensure-chromium.mjs';
 
 const ROOT = path.resolve(fileURLToPath(new URL('..', import.meta.url)));
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-// The flags this machine needs (see the machine notes): no sandbox as root, no GPU, and nothing
-// that phones home, since the network is closed and refused connections add noise.
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM = findChromium();
 const VIEWPORT = { width: 1280, height: 720 };
 const SETTLE_MS = 500; // after load and a visible banner, before reading the metrics
 const CHOICE_SETTLE_MS = 1000; // after a click, before counting counter requests
@@ -70,7 +67,7 @@ if (selected.includes('kelisim')) {
   const srcDirs = ['src', 'styles'].map((d) => path.join(ROOT, d)).filter(existsSync);
   if (srcDirs.some((d) => newest(d) > built)) log('bench: warning: src/ or styles/ changed after dist/kelisim.js was built; run `npm run build` for current numbers');
 }
-if (!existsSync(CHROMIUM)) fail(`no Chromium at ${CHROMIUM} (set CHROMIUM_PATH)`);
+if (!CHROMIUM) fail('no Chromium found: install it (apt-get install chromium) or set CHROMIUM_PATH');
 
 const server = await startServer(ROOT);
 const pageUrl = (v) => `${server.origin}/bench/page/${v}.html`;
@@ -300,7 +297,7 @@ for (const v of selected) {
     taskAbs: Object.fromEntries(RATES.map((r) => [r, timing[v][r].map((x) => x.task)])),
     cls: max(runs.map((x) => x.cls)),
     shiftRuns: runs.filter((x) => x.shifts > 0).length,
-    moved: runs.flatMap((x) => x.moved.map((m) => m.replace(/^\d+ms /, (t) => t.trim() + ' after navigation start, '))),
+    moved: runs.flatMap((x) => x.moved),
     nRuns: runs.length,
     countersBefore: runs.reduce((a, x) => ({ scripts: Math.max(a.scripts, x.counters.scripts), hits: Math.max(a.hits, x.counters.hits) }), { scripts: 0, hits: 0 }),
     choices: c,

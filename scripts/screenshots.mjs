@@ -5,7 +5,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { findChromium } from './ensure-chromium.mjs';
+import { CHROMIUM_ARGS, findChromium } from './ensure-chromium.mjs';
 import { serve } from './serve.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -28,13 +28,9 @@ for (const file of ['dist/kelisim.js', 'dist/kelisim-ui.js']) {
 mkdirSync(out, { recursive: true });
 
 const server = await serve({ root });
-const browser = await chromium.launch({
-  executablePath,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync'],
-});
+const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
 
-// The fade-in is awaited, or a half-transparent banner would be saved.
+// The slide-in is awaited, or the banner would be saved mid-motion.
 const settled = (page) => page.waitForFunction(() => document.getAnimations().every((a) => a.playState == 'finished'));
 
 try {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 // @ts-expect-error: plain ESM scripts without declarations
-import { findChromium } from '../../scripts/ensure-chromium.mjs';
+import { CHROMIUM_ARGS, findChromium } from '../../scripts/ensure-chromium.mjs';
 // @ts-expect-error: plain ESM scripts without declarations
 import { serve } from '../../scripts/serve.mjs';
 
@@ -63,8 +63,7 @@ export async function startSession(): Promise<Session> {
   const browser = await chromium.launch({
     executablePath,
     args: [
-      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync',
+      ...CHROMIUM_ARGS,
       // *.kelisim.test is this machine, so cookies on the parent domain can be tested.
       '--host-resolver-rules=MAP *.kelisim.test 127.0.0.1',
     ],
@@ -156,3 +155,7 @@ export const CATEGORIES = {
 export const hosts = (requests: string[]) => [...new Set(requests.map((r) => new URL(r).hostname))].sort();
 
 export const settle = (page: Page, ms = 300) => page.waitForTimeout(ms);
+
+/** The banner's or dialog's slide-in is over: boxes and colours measured now are the ones that stay. */
+export const animationsDone = (page: Page) =>
+  page.waitForFunction(() => document.getAnimations().every((a) => a.playState == 'finished'));
