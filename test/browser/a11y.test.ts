@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CATEGORIES, pageHtml, startSession, type Recorder, type Session } from './harness';
+import { animationsDone, CATEGORIES, pageHtml, startSession, type Recorder, type Session } from './harness';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -36,11 +36,11 @@ const describeViolations = (where: string, violations: Violation[]) =>
     + v.nodes.map((n) => `    ${n.target.join(' ')}\n      ${(n.failureSummary || '').replace(/\n/g, '\n      ')}`).join('\n')).join('\n');
 
 /**
- * Axe only inside the Kelisim container: the host page is not ours to fix. The fade-in is awaited
- * first, or colour contrast would be measured on a half-transparent banner.
+ * Axe only inside the Kelisim container: the host page is not ours to fix. The slide-in is awaited
+ * first, or part of the banner would be measured while still below the fold.
  */
 async function axe(where: string) {
-  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState == 'finished'));
+  await animationsDone(page);
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE });
   const result = await page.evaluate((tags) => (window as any).axe.run(
     { include: [['[data-kelisim=""]']] },
@@ -160,12 +160,12 @@ describe('reflow (WCAG 1.4.10): zoomed to 400%, 1280x1024 becomes 320x256', () =
       await visitor.context.clearCookies();
       await page.goto(session.page(url(language)));
       await page.locator('[data-kelisim-banner]').waitFor();
-      await page.waitForFunction(() => document.getAnimations().every((a) => a.playState == 'finished'));
+      await animationsDone(page);
       expect(await walk(), `${language} banner`).toEqual({ controls: 7, problems: [] });
       await page.click('[data-kelisim-banner] [data-kelisim-action="accept-all"]');
       await page.click('main [data-kelisim="preferences"]');
       await page.locator('[data-kelisim-preferences]').waitFor();
-      await page.waitForFunction(() => document.getAnimations().every((a) => a.playState == 'finished'));
+      await animationsDone(page);
       // Languages, close, policy link, two switches, copy, three actions.
       expect(await walk(), `${language} dialog`).toEqual({ controls: 11, problems: [] });
     }

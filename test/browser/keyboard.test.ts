@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { en } from '../../src/i18n/en';
 import { kk } from '../../src/i18n/kk';
 import { ru } from '../../src/i18n/ru';
-import { CATEGORIES, pageHtml, startSession, type Recorder, type Session } from './harness';
+import { animationsDone, CATEGORIES, pageHtml, startSession, type Recorder, type Session } from './harness';
 
 const TEXTS = { ru, kk, en };
 
@@ -180,7 +180,7 @@ describe('banner', () => {
     });
     await page.goto(session.page(pageHtml(config(), CONTENT)));
     await page.locator('[data-kelisim-banner]').waitFor();
-    await page.waitForFunction(() => document.getAnimations().every((a) => a.playState == 'finished'));
+    await animationsDone(page);
     await page.waitForTimeout(300);
     expect(await page.evaluate(() => (window as any).shifts)).toEqual([]);
 
@@ -338,7 +338,7 @@ describe('visual cues', () => {
     await visitor.context.close();
   });
 
-  it('prefers-reduced-motion: no fade-in and no sliding switches', async () => {
+  it('prefers-reduced-motion: no slide-in and no sliding switches', async () => {
     const motion = async (reducedMotion: 'reduce' | 'no-preference') => {
       const visitor = await session.context();
       const page = await visitor.newPage();
