@@ -66,23 +66,26 @@ export function createInstance(env: Environment): Kelisim {
   const record = (): ConsentRecord | null => settings ? toRecord(state, settings) : null;
 
   // The chunk is fetched at once; only mounting waits for the body.
-  const ensureUI = (): Promise<UIController | void> => ui || (ui = Promise.all([
-    Promise.resolve().then(env.loadUI),
-    bodyReady(doc),
-    settings,
-    // Resolved while the chunk downloads rather than after.
-    Promise.resolve().then(() => host.language),
-  ]).then(([mount, , forSettings]) => {
-    // destroy() came while the chunk was on its way: nothing may appear after it.
-    if (forSettings !== settings) return;
-    controller = mount(host);
-    if (wanted == 'banner') controller.showBanner();
-    if (wanted == 'preferences') controller.showPreferences(opener);
-    return controller;
-  }).catch((error) => {
-    ui = undefined;
-    report('Kelisim: the banner could not be loaded; nothing is allowed until the visitor chooses.', error);
-  }));
+  const ensureUI = (): Promise<UIController | void> => {
+    if (ui) return ui;
+    const asked = settings;
+    return (ui = Promise.all([
+      Promise.resolve().then(env.loadUI),
+      bodyReady(doc),
+      // Resolved while the chunk downloads rather than after.
+      Promise.resolve().then(() => host.language),
+    ]).then(([mount]) => {
+      // destroy() came while the chunk was on its way: nothing may appear after it.
+      if (asked !== settings) return;
+      controller = mount(host);
+      if (wanted == 'banner') controller.showBanner();
+      if (wanted == 'preferences') controller.showPreferences(opener);
+      return controller;
+    }).catch((error) => {
+      ui = undefined;
+      report('Kelisim: the banner could not be loaded; nothing is allowed until the visitor chooses.', error);
+    }));
+  };
 
   const releaseFrames = () => {
     const waiting = releaseIframes(doc, isAllowed);

@@ -1,6 +1,6 @@
 import type { KelisimConfig } from './types';
 import type { MountUI } from './core/ui-host';
-import { createInstance } from './api';
+import { createInstance, whenReady } from './api';
 import { scriptUILoader } from './gate/ui-loader';
 
 declare global {
@@ -26,7 +26,5 @@ export function start(mountUI?: MountUI): void {
   window.Kelisim = instance;
   if (window.kelisimConfig) instance.init(window.kelisimConfig);
   // An `async` gate can run before the inline config that follows it in the markup.
-  else if (document.readyState == 'loading') {
-    document.addEventListener('DOMContentLoaded', () => window.kelisimConfig && instance.init(window.kelisimConfig));
-  }
+  else whenReady(document).then(() => window.kelisimConfig && instance.init(window.kelisimConfig));
 }
