@@ -18,10 +18,10 @@ export function probe({ banner, ui }) {
         if (e.hadRecentInput) continue;
         s.cls += e.value;
         s.shifts++;
-        // What moved, for a closer look in `--json` output.
+        // What moved: listed in the report and in `--json` output.
         for (const src of e.sources || []) {
           const n = src.node;
-          s.moved.push(`${Math.round(e.startTime)}ms ${n ? n.nodeName + (n.className ? '.' + n.className : '') : '?'} ${['x', 'y', 'width', 'height'].map((k) => `${k} ${Math.round(src.previousRect[k])}→${Math.round(src.currentRect[k])}`).join(' ')}`);
+          s.moved.push(`${Math.round(e.startTime)}ms after navigation start, ${n ? n.nodeName + (n.className ? '.' + n.className : '') : '?'} ${['x', 'y', 'width', 'height'].map((k) => `${k} ${Math.round(src.previousRect[k])}→${Math.round(src.currentRect[k])}`).join(' ')}`);
         }
       }
     }).observe({ type: 'layout-shift', buffered: true });
