@@ -2,7 +2,7 @@ import Cookies from 'js-cookie';
 import type { Settings } from '../core/config';
 import { decodeChoice, encodeChoice } from './codec';
 import type { Choice } from '../core/consent';
-import { listCookies, removeEverywhere } from './cookies';
+import { listCookies, ownCookieAttributes, removeEverywhere } from './cookies';
 
 export interface ConsentCookie {
   /** The newest valid choice among all cookies of that name; stale duplicates are removed. */
@@ -13,21 +13,14 @@ export interface ConsentCookie {
 }
 
 export function createConsentCookie(settings: Settings, doc: Document): ConsentCookie {
-  const { name, domain, path, sameSite } = settings.cookie;
+  const { name, path } = settings.cookie;
   const hostname = () => doc.location ? doc.location.hostname : '';
   const values = () => listCookies(doc).filter(([n]) => n == name).map(([, v]) => v);
 
   const write = (choice: Choice): boolean => {
     const value = encodeChoice(choice);
     try {
-      Cookies.set(name, value, {
-        expires: new Date(choice.expires * 1000),
-        path,
-        domain,
-        sameSite,
-        // SameSite=None is only kept by browsers together with Secure.
-        secure: doc.location?.protocol == 'https:' || sameSite == 'None',
-      });
+      Cookies.set(name, value, { expires: new Date(choice.expires * 1000), ...ownCookieAttributes(settings.cookie, doc) });
     } catch {
       return false;
     }

@@ -1,4 +1,5 @@
 import Cookies from 'js-cookie';
+import type { Settings } from '../core/config';
 
 /** `document.cookie` as name/value pairs, duplicates kept (two domains can each hold one). */
 export function listCookies(doc: Document): [string, string][] {
@@ -44,3 +45,11 @@ export function removeEverywhere(name: string, hostname: string, path = '/'): vo
     }
   }
 }
+
+/** Where Kelisim's own cookies live. SameSite=None is only kept by browsers together with Secure. */
+export const ownCookieAttributes = ({ path, domain, sameSite }: Settings['cookie'], doc: Document) => ({
+  path,
+  domain,
+  sameSite,
+  secure: doc.location?.protocol == 'https:' || sameSite == 'None',
+});

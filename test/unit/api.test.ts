@@ -108,10 +108,14 @@ describe('returning visitor', () => {
     expect(events).toEqual(['consent']);
   });
 
-  it('does not touch localStorage: its first access is a blocking round trip in browsers', async () => {
-    start().acceptAll();
-    instances[0].destroy();
+  it('does not touch localStorage on the way to the banner or on a return: its first access is a blocking round trip in browsers', async () => {
     const getItem = vi.spyOn(Storage.prototype, 'getItem');
+    const k = start();
+    await settle();
+    expect(shown).toEqual(['banner']);
+    expect(['ru', 'kk', 'en']).toContain(host!.language);
+    k.acceptAll();
+    k.destroy();
     start();
     await settle();
     expect(getItem).not.toHaveBeenCalled();

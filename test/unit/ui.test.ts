@@ -145,6 +145,8 @@ describe('languages', () => {
     options[2].click();
     await rerendered();
     expect($('[data-kelisim-banner] [data-kelisim-action="reject-all"]')!.textContent).toBe(en.rejectAll);
+    // Beside the consent cookie, with its lifetime: the pick outlives the tab.
+    expect(document.cookie.split('; ')).toContain('kelisim_lang=en');
     instance!.destroy();
     await start();
     expect($('[data-kelisim-banner] [data-kelisim-action="reject-all"]')!.textContent).toBe(en.rejectAll);
