@@ -201,8 +201,15 @@ export function createInstance(env: Environment): Kelisim {
     teardown.push(tabs.stop);
     if (current.consentLog) {
       const queue = (log = createConsentLog(current.consentLog.url, w, report));
-      teardown.push(() => queue.stop());
-      queue.flush();
+      // Records left by an earlier page view go after load: reading them is a localStorage round
+      // trip that must not delay the banner or the counters.
+      const resend = () => queue.resume();
+      if (doc.readyState == 'complete') setTimeout(resend);
+      else w.addEventListener('load', resend, { once: true });
+      teardown.push(() => {
+        w.removeEventListener('load', resend);
+        queue.stop();
+      });
     }
 
     const stored = evaluate(cookie.read(), current, now());

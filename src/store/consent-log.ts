@@ -28,6 +28,7 @@ export function createConsentLog(url: string, w: Window, report: Report) {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let delay = 1000;
   let sending = false;
+  let tried = false;
 
   const read = (): LogRecord[] => {
     try {
@@ -76,6 +77,7 @@ export function createConsentLog(url: string, w: Window, report: Report) {
   };
 
   async function flush(): Promise<void> {
+    tried = true;
     if (sending || !read().length) return;
     sending = true;
     clearTimeout(timer);
@@ -101,6 +103,10 @@ export function createConsentLog(url: string, w: Window, report: Report) {
       flush();
     },
     flush,
+    /** Send what earlier page views left, unless this one has already tried (and is backing off). */
+    resume() {
+      if (!tried) flush();
+    },
     stop() {
       clearTimeout(timer);
       w.removeEventListener('online', online);

@@ -298,6 +298,25 @@ describe('withdrawal, reset and destroy', () => {
 });
 
 describe('consent log', () => {
+  it('sends what an earlier page view left queued, but only after the page has loaded', async () => {
+    const left = { id: 'abc', timestamp: '2026-01-01T00:00:00.000Z', action: 'choice', granted: ['necessary'], denied: [] };
+    localStorage.setItem('kelisim-consent-log', JSON.stringify([left]));
+    const getItem = vi.spyOn(Storage.prototype, 'getItem');
+    const sent = vi.fn(async () => ({ ok: true }) as Response);
+    vi.stubGlobal('fetch', sent);
+    start({ consentLog: { url: '/consent' } });
+    await Promise.resolve();
+    // Reading the queue is a localStorage round trip: not in the way of the banner.
+    expect(getItem).not.toHaveBeenCalled();
+    await settle();
+    await settle();
+    expect(sent).toHaveBeenCalledTimes(1);
+    const [, init] = sent.mock.calls[0] as unknown as [string, RequestInit];
+    expect(JSON.parse(String(init.body))).toEqual(left);
+    expect(JSON.parse(localStorage.getItem('kelisim-consent-log')!)).toEqual([]);
+    vi.unstubAllGlobals();
+  });
+
   it('posts each choice and keeps failed records queued until the receiver answers 2xx', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => {});
     const bodies: Record<string, unknown>[] = [];
