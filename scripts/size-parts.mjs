@@ -1,0 +1,48 @@
+#!/usr/bin/env node
+// `npm run size:parts`: what each part of the builds weighs on its own, bundled and minified the
+// way rollup.config.mjs builds dist/, gzip -9. It shows where the bytes of the gate and of the UI
+// chunk go, and the least that each of them can weigh with the parts it must carry.
+import { rollup } from 'rollup';
+import { gzipSync } from 'node:zlib';
+import path from 'node:path';
+import config from '../rollup.config.mjs';
+
+const gateBuild = config[0];
+const src = (file) => path.resolve('src', file);
+
+/** One part: what it re-exports, so that nothing of it is tree-shaken away. */
+const PARTS = [
+  ['Preact (render, Component, h)', [`export { render, Component, h } from 'preact';`]],
+  ['texts: ru + kk + en', ['ru', 'kk', 'en'].map((l) => `export * as ${l} from '${src(`i18n/${l}.ts`)}';`)],
+  ['stylesheet', [`export { default as css } from '${path.resolve('styles/kelisim.css')}?inline';`]],
+  ['js-cookie', [`export { default as Cookies } from 'js-cookie';`]],
+  ['counter presets (six, Consent Mode included)', [`export * from '${src('presets/index.ts')}';`]],
+  ['consent cookie: read, decode, evaluate', [`export * from '${src('store/consent-cookie.ts')}';`, `export * from '${src('core/consent.ts')}';`]],
+  ['config validation', [`export * from '${src('core/validate.ts')}';`]],
+];
+// The least each file can weigh: parts it must carry, against the byte targets of the two stages.
+const FLOORS = [
+  ['UI chunk at least: Preact + texts + stylesheet', [0, 1, 2], 'first visit, gate and UI together: 9216 B'],
+  ['gate at least: presets + consent cookie (js-cookie inside)', [4, 5], 'returning visit, the gate alone: 2560 B'],
+];
+
+// A path beside the sources (never written to disk), so that imports resolve as they do in src/.
+const ENTRY = path.resolve('src/size-part.js');
+async function weigh(lines) {
+  const entry = { name: 'part-entry', resolveId: (id) => (id === ENTRY ? id : null), load: (id) => (id === ENTRY ? lines.join('\n') : null) };
+  const bundle = await rollup({ input: ENTRY, plugins: [entry, ...gateBuild.plugins], onwarn() {} });
+  const { output } = await bundle.generate({ format: 'iife', name: 'part', plugins: gateBuild.output.plugins });
+  await bundle.close();
+  const code = output[0].code;
+  return { raw: Buffer.byteLength(code), gzip: gzipSync(code, { level: 9 }).length };
+}
+
+console.log('| part, bundled alone | raw | gzip | target it counts against |\n|---|---:|---:|---|');
+for (const [name, lines] of PARTS) {
+  const { raw, gzip } = await weigh(lines);
+  console.log(`| ${name} | ${raw} B | ${gzip} B | |`);
+}
+for (const [name, parts, target] of FLOORS) {
+  const { raw, gzip } = await weigh(parts.flatMap((i) => PARTS[i][1]));
+  console.log(`| ${name} | ${raw} B | ${gzip} B | ${target} |`);
+}
