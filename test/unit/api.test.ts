@@ -314,6 +314,13 @@ describe('consent log', () => {
     const [, init] = sent.mock.calls[0] as unknown as [string, RequestInit];
     expect(JSON.parse(String(init.body))).toEqual(left);
     expect(JSON.parse(localStorage.getItem('kelisim-consent-log')!)).toEqual([]);
+
+    // destroy() before the page view got round to it: nothing is sent after it.
+    localStorage.setItem('kelisim-consent-log', JSON.stringify([left]));
+    instances.splice(0).forEach((i) => i.destroy());
+    start({ consentLog: { url: '/consent' } }).destroy();
+    await settle();
+    expect(sent).toHaveBeenCalledTimes(1);
     vi.unstubAllGlobals();
   });
 
