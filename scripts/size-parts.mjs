@@ -3,9 +3,9 @@
 // way rollup.config.mjs builds dist/, gzip -9. It shows where the bytes of the gate and of the UI
 // chunk go, and the least that each of them can weigh with the parts it must carry.
 import { rollup } from 'rollup';
-import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import config from '../rollup.config.mjs';
+import { sizesOf } from './byte-sizes.mjs';
 
 const gateBuild = config[0];
 const src = (file) => path.resolve('src', file);
@@ -33,8 +33,7 @@ async function weigh(lines) {
   const bundle = await rollup({ input: ENTRY, plugins: [entry, ...gateBuild.plugins], onwarn() {} });
   const { output } = await bundle.generate({ format: 'iife', name: 'part', plugins: gateBuild.output.plugins });
   await bundle.close();
-  const code = output[0].code;
-  return { raw: Buffer.byteLength(code), gzip: gzipSync(code, { level: 9 }).length };
+  return sizesOf(output[0].code);
 }
 
 console.log('| part, bundled alone | raw | gzip | target it counts against |\n|---|---:|---:|---|');

@@ -2,19 +2,12 @@
 // Byte budgets per artifact (package.json "sizeLimits"), checked in `npm test`.
 // `--write` refreshes the README's size table; without it a README that drifted from the build fails.
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
-import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import { sizesOf, sumSizes } from './byte-sizes.mjs';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 const limits = pkg.sizeLimits;
 const kib = (n) => (n / 1024).toFixed(2);
-const measure = (file) => {
-  const data = readFileSync(file);
-  return {
-    raw: data.length,
-    gzip: gzipSync(data, { level: 9 }).length,
-    brotli: brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
-  };
-};
+const measure = (file) => sizesOf(readFileSync(file));
 
 let failed = false;
 const rows = [];
@@ -24,7 +17,7 @@ for (const { name, files, gzip } of limits) {
     console.error(`size: ${missing.join(', ')} missing; run npm run build first`);
     process.exit(1);
   }
-  const total = files.map(measure).reduce((a, b) => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip, brotli: a.brotli + b.brotli }));
+  const total = sumSizes(files.map(measure));
   const ok = total.gzip <= gzip;
   failed ||= !ok;
   rows.push({ name, ...total, limit: gzip, ok });

@@ -1,5 +1,5 @@
 // Numbers and sizes for the benchmark report.
-import { gzipSync, brotliCompressSync, constants as zc } from 'node:zlib';
+export { sizesOf, sumSizes as sum } from '../../scripts/byte-sizes.mjs';
 
 export const median = (xs) => {
   const s = xs.filter((x) => x != null).sort((a, b) => a - b);
@@ -17,11 +17,5 @@ export const spread = (xs) => {
   return `**${ms(median(ok))}** (${ms(min(ok))}–${ms(max(ok))})${missing ? `, missing in ${missing}` : ''}`;
 };
 export const fmtBytes = (n) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '\u202f');
-export const sizesOf = (buf) => ({
-  raw: buf.length,
-  gzip: gzipSync(buf, { level: 9 }).length,
-  brotli: brotliCompressSync(buf, { params: { [zc.BROTLI_PARAM_QUALITY]: 11 } }).length,
-});
-export const sum = (list) => list.reduce((a, b) => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip, brotli: a.brotli + b.brotli }), { raw: 0, gzip: 0, brotli: 0 });
 export const triple = (s) => `${fmtBytes(s.raw)} / ${fmtBytes(s.gzip)} / ${fmtBytes(s.brotli)}`;
 export const base = (p) => p.split('/').pop();
