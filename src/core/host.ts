@@ -2,7 +2,7 @@ import Cookies from 'js-cookie';
 import type { Settings } from './config';
 import { languagesOf, resolveLanguage } from './language';
 import type { UIHost } from './ui-host';
-import { listCookies, ownCookieAttributes } from '../store/cookies';
+import { cookieValues, ownCookieAttributes } from '../store/cookies';
 
 type HostParts = Omit<UIHost, 'settings' | 'language' | 'languages' | 'setLanguage'>;
 
@@ -20,7 +20,7 @@ export function createHost(settings: Settings, doc: Document, parts: HostParts):
     settings,
     get language() {
       if (!language) {
-        const picked = listCookies(doc).filter(([n]) => n == pickCookie).map(([, v]) => v)[0];
+        const picked = cookieValues(doc, pickCookie)[0];
         language = resolveLanguage(settings, picked, doc.documentElement.lang, navigator.languages || [navigator.language]);
       }
       return language;

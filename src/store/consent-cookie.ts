@@ -2,7 +2,7 @@ import Cookies from 'js-cookie';
 import type { Settings } from '../core/config';
 import { decodeChoice, encodeChoice } from './codec';
 import type { Choice } from '../core/consent';
-import { listCookies, ownCookieAttributes, removeEverywhere } from './cookies';
+import { cookieValues, ownCookieAttributes, removeEverywhere } from './cookies';
 
 export interface ConsentCookie {
   /** The newest valid choice among all cookies of that name; stale duplicates are removed. */
@@ -15,7 +15,7 @@ export interface ConsentCookie {
 export function createConsentCookie(settings: Settings, doc: Document): ConsentCookie {
   const { name, path } = settings.cookie;
   const hostname = () => doc.location ? doc.location.hostname : '';
-  const values = () => listCookies(doc).filter(([n]) => n == name).map(([, v]) => v);
+  const values = () => cookieValues(doc, name);
 
   const write = (choice: Choice): boolean => {
     const value = encodeChoice(choice);

@@ -21,6 +21,10 @@ export function listCookies(doc: Document): [string, string][] {
   }) : [];
 }
 
+/** Every value a cookie of this name has in the jar: one per domain or path it was set on. */
+export const cookieValues = (doc: Document, name: string): string[] =>
+  listCookies(doc).filter(([n]) => n == name).map(([, v]) => v);
+
 /**
  * The host itself (no Domain attribute) and each parent domain: a counter may have written its
  * cookie on any of them, and deleting needs the same Domain it was set with (RFC 6265 §5.3).
