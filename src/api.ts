@@ -204,8 +204,9 @@ export function createInstance(env: Environment): Kelisim {
       // Records left by an earlier page view go after load: reading them is a localStorage round
       // trip that must not delay the banner or the counters.
       const resend = () => queue.resume();
-      const soon = doc.readyState == 'complete' ? setTimeout(resend) : undefined;
-      if (!soon) w.addEventListener('load', resend, { once: true });
+      let soon: ReturnType<typeof setTimeout> | undefined;
+      if (doc.readyState == 'complete') soon = setTimeout(resend);
+      else w.addEventListener('load', resend, { once: true });
       teardown.push(() => {
         clearTimeout(soon);
         w.removeEventListener('load', resend);
