@@ -1,6 +1,6 @@
 import { Component } from 'preact';
-import { hashText } from '../core/hash';
 import type { UIHost, View } from '../core/ui-host';
+import { textHash } from '../i18n/text-hash';
 import { textsFor } from '../i18n';
 import { Banner } from './banner';
 import { Dialog } from './dialog';
@@ -82,8 +82,7 @@ export class Root extends Component<{ host: UIHost; languageChanged(): void }, S
 
   choose(categories: string[]) {
     const { host } = this.props;
-    const t = textsFor(host.settings, this.state.language);
-    host.choose(categories, hashText(JSON.stringify(t) + host.settings.categories.map((c) => JSON.stringify(t.category(c.name))).join()));
+    host.choose(categories, textHash(host.settings, this.state.language));
     // With cookies blocked the banner stays to say the choice will not be remembered.
     this.open(host.cookiesBlocked() ? 'banner' : undefined);
   }

@@ -1,0 +1,13 @@
+import type { Settings } from '../core/config';
+import { hashText } from '../core/hash';
+import { textsFor } from './index';
+
+/**
+ * The hash a consent record carries of the words the visitor was shown: every UI string of the
+ * language and each configured category's title and description. The proof store computes the
+ * same hash from the site's config to show which words stood behind a record (Law 94-V Art. 8).
+ */
+export function textHash(settings: Settings, language: string): string {
+  const t = textsFor(settings, language);
+  return hashText(JSON.stringify(t) + settings.categories.map((c) => JSON.stringify(t.category(c.name))).join());
+}
