@@ -14,6 +14,7 @@ import { releaseIframes } from './gate/iframes';
 import { createScriptGate } from './gate/scripts';
 import { watchOtherTabs } from './gate/tabs';
 import { watchDocument } from './gate/watch';
+import { createStubs } from './presets/stubs';
 
 export interface Environment {
   /** Fetches the UI chunk: a dynamic import for npm, a script tag for the IIFE build. */
@@ -52,6 +53,8 @@ export function createInstance(env: Environment): Kelisim {
   let ran: string[] = [];
   let log: ReturnType<typeof createConsentLog> | undefined;
   let tabs: ReturnType<typeof watchOtherTabs>;
+  let stubs: ReturnType<typeof createStubs>;
+  let scanning = 0;
 
   const emit = (event: string, detail: object) => {
     emitter.emit(event, detail);
@@ -87,6 +90,13 @@ export function createInstance(env: Environment): Kelisim {
     }));
   };
 
+  // Stubbed names are freed while gated snippets run, and taken back (or handed over) after the last scan.
+  const scan = () => {
+    stubs.release();
+    scanning++;
+    scripts.scan().then(() => --scanning || stubs.settle(!!state.choice && !state.unanswered.length));
+  };
+
   const releaseFrames = () => {
     const waiting = releaseIframes(doc, isAllowed);
     if (waiting.length) ensureUI().then((c) => c && c.placeholders(waiting));
@@ -106,7 +116,7 @@ export function createInstance(env: Environment): Kelisim {
       deleteCookies(doc, (category ? category.cookies : []).concat(counters.cookies(name)));
     }
     if (doc.readyState != 'loading') {
-      scripts.scan();
+      scan();
       releaseFrames();
     }
     if (controller) controller.refresh();
@@ -120,18 +130,28 @@ export function createInstance(env: Environment): Kelisim {
     if (settings!.reloadOnWithdraw && removed.some((name) => ran.indexOf(name) >= 0)) w.location.reload();
   }
 
-  function choose(categories: string[], textHash: string) {
+  /** `answered` given: only those categories are answered, the others keep their answer or none. */
+  function choose(categories: string[], textHash: string, answered?: string[]) {
     if (!settings) return warn('Kelisim: call init(config) before recording a choice.');
     if (!Array.isArray(categories)) return report(`Kelisim: accept() needs an array of category names, got ${typeof categories}.`);
-    if (wanted == 'banner' || (wanted && !controller)) wanted = undefined;
-    const choice: Choice = makeChoice(state.choice, categories, settings, host.language, textHash, now(), randomId);
+    const choice: Choice = makeChoice(state.choice, categories, settings, host.language, textHash, now(), randomId, answered);
+    const next = evaluate(choice, settings, now());
+    // The banner stays while a category is unanswered.
+    const done = !next.unanswered.length;
+    if (done && (wanted == 'banner' || (wanted && !controller))) wanted = undefined;
     cookiesBlocked = !cookie.write(choice);
     if (cookiesBlocked) warn('Kelisim: the consent cookie could not be stored (cookies blocked?); the choice holds for this page view only.');
-    const withdrawn = minus(state.allowed, evaluate(choice, settings, now()).allowed).length > 0;
-    prove(withdrawn ? 'withdrawal' : 'choice', choice);
-    transition(evaluate(choice, settings, now()), choice.denied);
+    prove(minus(state.allowed, next.allowed).length ? 'withdrawal' : 'choice', choice);
+    transition(next, choice.denied);
     tabs.announce();
+    if (answered && done && controller && !cookiesBlocked) controller.hide();
   }
+
+  const unknown = (names: string[]) => {
+    const wrong = minus(names, settings!.categories.map((c) => c.name));
+    if (wrong.length) warn(`Kelisim: no category named ${wrong.join(', ')} in the config; nothing was recorded.`);
+    return wrong.length;
+  };
 
   /** Queue a proof record for `consentLog.url`; sending never blocks the page. */
   function prove(action: 'choice' | 'withdrawal' | 'reset', choice: Choice) {
@@ -176,6 +196,7 @@ export function createInstance(env: Environment): Kelisim {
     ran = [];
     counters = createCounterGate(w, current, nonce, report, (name) => ran.push(name));
     scripts = createScriptGate(doc, isAllowed, (name) => ran.push(name));
+    stubs = createStubs(w, current.stubs);
     host = createHost(current, doc, {
       nonce,
       consent: record,
@@ -220,10 +241,10 @@ export function createInstance(env: Environment): Kelisim {
     if (stored.choice) transition(stored, stored.choice.denied, true);
     whenReady(doc).then(() => {
       if (settings !== current) return;
-      scripts.scan();
+      scan();
       releaseFrames();
       teardown.push(watchDocument(doc, () => {
-        scripts.scan();
+        scan();
         releaseFrames();
       }));
     });
@@ -266,9 +287,12 @@ export function createInstance(env: Environment): Kelisim {
       if (ready('rejectAll')) api.accept([]);
     },
     accept(categories: string[]) {
-      if (!ready('accept')) return;
+      if (!ready('accept') || (Array.isArray(categories) && unknown(categories))) return;
       choose(categories, '');
       if (controller && !cookiesBlocked) controller.hide();
+    },
+    allow(category: string) {
+      if (ready('allow') && !unknown([category])) choose([category], '', [category]);
     },
     isAllowed,
     getConsent: record,

@@ -51,4 +51,5 @@ export interface Settings {
   theme: 'auto' | 'light' | 'dark';
   css: boolean;
   nonce?: string;
+  stubs: string[];
 }

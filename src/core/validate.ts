@@ -1,5 +1,6 @@
 import type { KelisimConfig } from '../types';
 import type { Category, Counter, Settings } from './config';
+import { kazakh, kazakhKeys } from './language';
 
 type Report = (message: string) => void;
 
@@ -15,7 +16,7 @@ const CONSENT_TYPES = [
 ];
 const KEYS = [
   'language', 'policyUrl', 'revision', 'categories', 'counters', 'cookie', 'reloadOnWithdraw',
-  'consentLog', 'operator', 'texts', 'consentMode', 'gpc', 'layout', 'theme', 'css', 'nonce',
+  'consentLog', 'operator', 'texts', 'consentMode', 'gpc', 'layout', 'theme', 'css', 'nonce', 'stubs',
 ];
 const LANGUAGE = /^[a-z]{2,3}(-[a-z0-9]{1,8})?$/i;
 const NAME = /^[a-z][\w-]{0,31}$/i;
@@ -79,10 +80,11 @@ export function validate(input: unknown, error: Report, warn: Report): Settings 
   const unknown = ownKeys(config).filter((key) => KEYS.indexOf(key) < 0);
   if (unknown.length) warn(`Kelisim: unknown config key(s) ignored: ${unknown.join(', ')}.`);
 
-  const language = pick<string>('language', config.language, 'auto',
-    (v) => v === 'auto' || (text(v) && LANGUAGE.test(v)), "'auto' or a language code such as 'ru', 'kk', 'en'").toLowerCase();
+  const language = kazakh(pick<string>('language', config.language, 'auto',
+    (v) => v === 'auto' || (text(v) && LANGUAGE.test(v)), "'auto' or a language code such as 'ru', 'kk', 'en'"), 'config.language').toLowerCase();
 
   const categories = validateCategories(config.categories, bad);
+  for (const c of categories) c.texts = kazakhKeys(c.texts, `config.categories.${c.name}.texts`);
   const names = categories.map((c) => c.name);
 
   const cookieInput = isObject(config.cookie) ? config.cookie : {};
@@ -97,7 +99,9 @@ export function validate(input: unknown, error: Report, warn: Report): Settings 
     revision: String(pick<string | number>('revision', config.revision, '1',
       (v) => (text(v) && v.length > 0 && v.length <= 64) || typeof v == 'number', 'a non-empty string')),
     categories,
-    counters: validateCounters(config.counters, names, bad),
+    // A counter is not defaulted: a wrong one is left out, and the message says so.
+    counters: validateCounters(config.counters, names, (path, value, expected) =>
+      error(`Kelisim: config.${path} = ${show(value)} is not allowed; expected ${expected}. ${path == 'counters' ? 'No counter runs' : 'This counter is dropped'}.`)),
     cookie: {
       name: pick('cookie.name', cookieInput.name, 'kelisim', (v) => text(v) && /^[\w-]{1,32}$/.test(v), 'letters, digits, _ or -'),
       domain: pick<string | undefined>('cookie.domain', cookieInput.domain, undefined,
@@ -112,7 +116,7 @@ export function validate(input: unknown, error: Report, warn: Report): Settings 
       (v) => isObject(v) && isSafeUrl(v.url), '{ url } with an http(s) or relative URL'),
     operator: pick<{ name: string; id?: string } | undefined>('operator', config.operator, undefined,
       (v) => isObject(v) && text(v.name) && (v.id === undefined || text(v.id)), '{ name, id? } with strings'),
-    texts: validateTexts(config.texts, bad),
+    texts: kazakhKeys(validateTexts(config.texts, bad), 'config.texts'),
     consentMode: {
       mode: oneOf('consentMode.mode', consentModeInput.mode, ['basic', 'advanced']),
       regions: pick('consentMode.regions', consentModeInput.regions, [],
@@ -129,6 +133,8 @@ export function validate(input: unknown, error: Report, warn: Report): Settings 
     theme: oneOf('theme', config.theme, ['auto', 'light', 'dark']),
     css: flag('css', config.css, true),
     nonce: pick<string | undefined>('nonce', config.nonce, undefined, text, 'a string'),
+    stubs: pick('stubs', config.stubs, [], (v) => Array.isArray(v) && v.every((n) => text(n) && /^[a-z_$][\w$]*$/i.test(n)),
+      "global function names such as ['ym', 'fbq']"),
   };
 }
 

@@ -3,6 +3,7 @@ import css from '../../styles/kelisim.css?inline';
 import type { MountUI } from '../core/ui-host';
 import { createPlaceholders } from './placeholders';
 import { Root } from './root';
+import { warnAboutConfig } from './warnings';
 
 /**
  * Puts the UI in the page: one container, first in `<body>` so that keyboard users reach the
@@ -17,6 +18,7 @@ export const mount: MountUI = (host) => {
   container.setAttribute('data-kelisim', '');
   document.body.insertBefore(container, document.body.firstChild);
 
+  warnAboutConfig(host.settings, document);
   let root: Root | null = null;
   const placeholders = createPlaceholders(host, () => (root ? root.state.language : host.language));
   render(<Root host={host} languageChanged={() => placeholders.refresh()} ref={(r: Root | null) => { root = r; }} />, container);
