@@ -10,29 +10,26 @@ interface Placeholder {
 }
 
 /**
- * The frame's own size, so nothing moves when it replaces its placeholder: its `width`/`height`
- * attributes as a ratio, or else the box it takes in the page now.
+ * The frame's own size, so nothing moves when it replaces its placeholder: the box it takes in the
+ * page now (border included), or else its `width`/`height` attributes, kept as a ratio so that a
+ * narrower screen scales it as it would scale the frame.
  */
 function sizeLike(frame: HTMLIFrameElement, box: HTMLElement): void {
-  const [w, h] = [frame.getAttribute('width'), frame.getAttribute('height')];
   const style = box.style;
-  let ratio = '';
-  if (w && h && /^\d+$/.test(w) && /^\d+$/.test(h)) {
+  const rect = frame.getBoundingClientRect();
+  const parent = frame.parentElement;
+  let [w, h]: (string | number | null)[] = [frame.getAttribute('width'), frame.getAttribute('height')];
+  if (rect.width && rect.height) {
+    [w, h] = [Math.round(rect.width), Math.round(rect.height)];
+    // A frame as wide as its container stays that wide on another screen.
+    style.width = parent && rect.width >= parent.clientWidth - 1 ? '100%' : rect.width + 'px';
+  } else if (w && h && /^\d+$/.test(w + '' + h)) {
     style.width = w + 'px';
-    ratio = `${w} / ${h}`;
-  } else {
-    const rect = frame.getBoundingClientRect();
-    const parent = frame.parentElement;
-    if (rect.width && rect.height) {
-      // A frame as wide as its container stays that wide on another screen.
-      style.width = parent && rect.width >= parent.clientWidth - 1 ? '100%' : rect.width + 'px';
-      ratio = `${Math.round(rect.width)} / ${Math.round(rect.height)}`;
-    }
-  }
-  if (ratio) {
-    style.setProperty('aspect-ratio', ratio);
-    style.minHeight = '0';
-  }
+  } else return;
+  style.setProperty('aspect-ratio', `${w} / ${h}`);
+  style.minHeight = '0';
+  // An inline frame sits on the text's baseline, as an inline-block with scrolling does.
+  if (getComputedStyle(frame).display == 'inline') style.display = 'inline-block';
 }
 
 /**
