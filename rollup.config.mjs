@@ -41,7 +41,7 @@ const emitTypes = () => ({
   name: 'emit-types',
   writeBundle() {
     const types = readFileSync('src/types.ts', 'utf8');
-    const entry = `\n/** A Kelisim instance; with a config it initialises at once. */\nexport declare function createKelisim(config?: KelisimConfig): Kelisim;\n`;
+    const entry = `\n/** A Kelisim instance; with a config it initialises at once. */\nexport declare function createKelisim<C extends string = DefaultCategory>(config?: KelisimConfig<C>): Kelisim<C>;\n`;
     mkdirSync('dist', { recursive: true });
     for (const file of ['dist/index.d.ts', 'dist/index.d.cts']) writeFileSync(file, types + entry);
   },
