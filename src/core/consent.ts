@@ -41,7 +41,11 @@ export function evaluate(choice: Choice | null, settings: Settings, nowSeconds: 
   };
 }
 
-/** A new explicit choice. It keeps the id and creation time of a still valid earlier one. */
+/**
+ * A new explicit choice. It keeps the id and creation time of a still valid earlier one, but never
+ * a creation time ahead of now: a clock that was fast and is now right must not make the new
+ * choice unreadable (created after updated).
+ */
 export function makeChoice(
   previous: Choice | null,
   allow: string[],
@@ -58,7 +62,7 @@ export function makeChoice(
     denied: names.filter((n) => allow.indexOf(n) < 0),
     revision: revisionKey(settings),
     language,
-    created: previous ? previous.created : nowSeconds,
+    created: previous ? Math.min(previous.created, nowSeconds) : nowSeconds,
     updated: nowSeconds,
     expires: nowSeconds + Math.round(settings.cookie.expiresDays * 86400),
     textHash: textHash || '0',

@@ -1,5 +1,6 @@
 import type { KelisimConfig } from '../types';
 import type { Category, Counter, Settings } from './config';
+import { COOKIE_LIMIT, longestCookie } from '../store/codec';
 
 type Report = (message: string) => void;
 
@@ -82,7 +83,12 @@ export function validate(input: unknown, error: Report, warn: Report): Settings 
   const language = pick<string>('language', config.language, 'auto',
     (v) => v === 'auto' || (text(v) && LANGUAGE.test(v)), "'auto' or a language code such as 'ru', 'kk', 'en'").toLowerCase();
 
-  const categories = validateCategories(config.categories, bad);
+  let categories = validateCategories(config.categories, bad);
+  // The consent cookie names every optional category: a list it cannot hold would never read back.
+  if (longestCookie(categories) > COOKIE_LIMIT) {
+    bad('categories', config.categories, `shorter or fewer category names: their consent cookie needs up to ${longestCookie(categories)} bytes, browsers keep ${COOKIE_LIMIT}`);
+    categories = validateCategories(undefined, bad);
+  }
   const names = categories.map((c) => c.name);
 
   const cookieInput = isObject(config.cookie) ? config.cookie : {};

@@ -12,6 +12,16 @@ const BASE36 = /^[\da-z]{1,8}$/;
 const LANGUAGE = /^[a-z]{2,3}(-[a-z\d]{1,8})?$/;
 const LIST = /^([a-z][\w-]*(\+[a-z][\w-]*)*)?$/i;
 
+/** What Chromium and Firefox keep of one cookie, name and value together (RFC 6265 §6.1 asks at least this). */
+export const COOKIE_LIMIT = 4096;
+
+/**
+ * The longest consent cookie a category list can need, name included: the longest name, id, times,
+ * hashes and language the reader accepts, and every optional category once.
+ */
+export const longestCookie = (categories: { name: string; required: boolean }[]): number =>
+  categories.filter((c) => !c.required).reduce((size, c) => size + c.name.length + 1, 32 + 1 + 1 + 32 + 3 * 8 + 8 + 12 + 8 + 9);
+
 export function encodeChoice(choice: Choice): string {
   const time = (seconds: number) => seconds.toString(36);
   return [
@@ -22,7 +32,7 @@ export function encodeChoice(choice: Choice): string {
 
 /** Anything malformed decodes to null, which means "no consent", never an exception. */
 export function decodeChoice(value: unknown): Choice | null {
-  if (typeof value != 'string' || value.length > 1024) return null;
+  if (typeof value != 'string' || value.length > COOKIE_LIMIT) return null;
   const f = value.split('.');
   if (f.length != 10 || f[0] != VERSION || !ID.test(f[1]) || !BASE36.test(f[5]) || !LANGUAGE.test(f[6])
     || !BASE36.test(f[7]) || !LIST.test(f[8]) || !LIST.test(f[9])) return null;

@@ -19,6 +19,12 @@ export function createConsentCookie(settings: Settings, doc: Document): ConsentC
 
   const write = (choice: Choice): boolean => {
     const value = encodeChoice(choice);
+    const back = decodeChoice(value);
+    // A cookie the reader refuses would be forgotten on the next page: say so instead of storing it.
+    if (!back || encodeChoice(back) != value) {
+      console.error(`Kelisim: the consent cookie (${name.length + 1 + value.length} bytes) would not read back as the choice; the choice holds for this page view only.`);
+      return false;
+    }
     try {
       Cookies.set(name, value, { expires: new Date(choice.expires * 1000), ...ownCookieAttributes(settings.cookie, doc) });
     } catch {
