@@ -86,7 +86,7 @@ export function validate(input: unknown, error: Report, warn: Report): Settings 
   let categories = validateCategories(config.categories, bad);
   // The consent cookie names every optional category: a list it cannot hold would never read back.
   if (longestCookie(categories) > COOKIE_LIMIT) {
-    bad('categories', config.categories, `shorter or fewer category names: their consent cookie needs up to ${longestCookie(categories)} bytes, browsers keep ${COOKIE_LIMIT}`);
+    bad('categories', config.categories, `names that fit one ${COOKIE_LIMIT}-byte cookie (these need ${longestCookie(categories)})`);
     categories = validateCategories(undefined, bad);
   }
   const names = categories.map((c) => c.name);

@@ -22,7 +22,7 @@ export function createConsentCookie(settings: Settings, doc: Document): ConsentC
     const back = decodeChoice(value);
     // A cookie the reader refuses would be forgotten on the next page: say so instead of storing it.
     if (!back || encodeChoice(back) != value) {
-      console.error(`Kelisim: the consent cookie (${name.length + 1 + value.length} bytes) would not read back as the choice; the choice holds for this page view only.`);
+      console.error(`Kelisim: the consent cookie would not read back (${value.length} bytes); the choice holds for this page view only.`);
       return false;
     }
     try {

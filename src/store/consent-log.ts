@@ -50,7 +50,7 @@ export function createConsentLog(url: string, w: Window, report: Report) {
       w.localStorage.setItem(KEY, JSON.stringify(records));
       memory = [];
     } catch {
-      if (records.length > memory.length) report('Kelisim: localStorage is full or blocked; the consent record is kept only while this page is open.');
+      if (records.length > memory.length) report('Kelisim: localStorage is full or blocked; the consent record waits in this page view only.');
       memory = records;
     }
   };
@@ -76,16 +76,16 @@ export function createConsentLog(url: string, w: Window, report: Report) {
         signal,
       });
     } catch (error) {
-      throw signal && signal.aborted ? new Error(`the receiver is not answering (no reply within ${TIMEOUT / 1000} s)`) : error;
+      throw signal && signal.aborted ? new Error('not answering') : error;
     }
-    if (response.type == 'opaqueredirect') throw new Error('the receiver answered with a redirect; consentLog.url must accept the POST itself');
+    if (response.type == 'opaqueredirect') throw new Error('a redirect; the URL must take the POST itself');
     return response.ok;
   };
 
   const sendAll = (renew: () => void) => (async () => {
     for (const record of read()) {
       renew();
-      if (!(await post(record))) throw new Error('the receiver refused the record');
+      if (!(await post(record))) throw new Error('refused');
       write(read().filter((r) => !sameRecord(r, record)));
     }
   })();
