@@ -62,22 +62,17 @@ export function createConsentLog(url: string, w: Window, report: Report) {
       // Only where fetch cannot outlive the page: sendBeacon cannot see the receiver's answer.
       return w.navigator.sendBeacon(url, new Blob([body], { type: 'application/json' }));
     }
-    const signal = AbortSignal.timeout ? AbortSignal.timeout(TIMEOUT) : undefined;
-    let response: Response;
-    try {
-      // A redirect would turn the POST into a GET without the record, and its 200 would look
-      // like delivery: only the receiver's own 2xx to the POST counts.
-      response = await w.fetch(url, {
-        method: 'POST',
-        keepalive: true,
-        redirect: 'manual',
-        headers: { 'Content-Type': 'application/json' },
-        body,
-        signal,
-      });
-    } catch (error) {
-      throw signal && signal.aborted ? new Error('not answering') : error;
-    }
+    // A redirect would turn the POST into a GET without the record, and its 200 would look like
+    // delivery: only the receiver's own 2xx to the POST counts.
+    const response = await w.fetch(url, {
+      method: 'POST',
+      keepalive: true,
+      redirect: 'manual',
+      headers: { 'Content-Type': 'application/json' },
+      body,
+      // A receiver that never answers would hold the queue, and the lock, for the page's life.
+      signal: AbortSignal.timeout && AbortSignal.timeout(TIMEOUT),
+    });
     if (response.type == 'opaqueredirect') throw new Error('a redirect; the URL must take the POST itself');
     return response.ok;
   };
@@ -99,7 +94,7 @@ export function createConsentLog(url: string, w: Window, report: Report) {
       await oneTabAtATime(w, KEY + '-lock', 2 * TIMEOUT, sendAll);
       delay = 1000;
     } catch (error) {
-      report(`Kelisim: the consent log at ${url} did not take a record (${(error as Error).message || error}); it stays queued and will be sent again.`);
+      report(`Kelisim: the consent log at ${url} did not take a record (${(error as Error).name == 'TimeoutError' ? 'not answering' : (error as Error).message}); it stays queued and will be sent again.`);
       timer = setTimeout(flush, delay);
       delay = Math.min(delay * 2, MAX_DELAY);
     } finally {
