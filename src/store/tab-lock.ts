@@ -19,9 +19,11 @@ export async function oneTabAtATime<T>(w: Window, key: string, leaseMs: number, 
     return task(() => {});
   }
   const me = Math.random().toString(36).slice(2);
+  // A lease ending further ahead than one term was written before the clock went back: void.
   const holder = () => {
     const [owner, until] = (storage.getItem(key) || '').split(' ');
-    return +until > Date.now() ? owner : '';
+    const left = +until - Date.now();
+    return left > 0 && left <= leaseMs ? owner : '';
   };
   const renew = () => {
     try {

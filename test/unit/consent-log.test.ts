@@ -89,6 +89,15 @@ describe('consent log', () => {
     expect(localStorage.getItem('kelisim-consent-log-lock')).toBeNull();
   });
 
+  it('a lease written before the clock went back does not hold the queue', async () => {
+    localStorage.setItem('kelisim-consent-log', JSON.stringify([record()]));
+    localStorage.setItem('kelisim-consent-log-lock', `gone ${Date.now() + 86_400_000}`);
+    const sent = vi.fn(async () => ({ ok: true, type: 'cors' }) as Response);
+    vi.stubGlobal('fetch', sent);
+    await open().flush();
+    expect(sent).toHaveBeenCalledTimes(1);
+  });
+
   it('a lease left by a closed tab expires, and the queue is sent', async () => {
     localStorage.setItem('kelisim-consent-log', JSON.stringify([record()]));
     localStorage.setItem('kelisim-consent-log-lock', `gone ${Date.now() + 400}`);
