@@ -6,6 +6,7 @@ import { createEmitter } from './core/emitter';
 import { randomId } from './core/id';
 import { createHost } from './core/host';
 import { validate } from './core/validate';
+import { encodeChoice } from './store/codec';
 import { createConsentCookie, type ConsentCookie } from './store/consent-cookie';
 import { createConsentLog } from './store/consent-log';
 import { deleteCookies } from './gate/cleanup';
@@ -169,12 +170,17 @@ export function createInstance(env: Environment): Kelisim {
     });
   }
 
-  /** Another tab chose: follow the cookie without writing it back. */
+  /**
+   * Another tab chose: follow the cookie without writing it back. What this tab applies is
+   * compared with the whole stored choice, not its id and time: tabs share the id, and two
+   * choices can fall in one second.
+   */
   function followOtherTab() {
     if (!settings || cookiesBlocked) return;
     const stored = evaluate(cookie.read(), settings, now());
-    const [a, b] = [stored.choice, state.choice];
-    if ((!a && !b) || (a && b && a.id == b.id && a.updated == b.updated)) return;
+    const a = stored.choice;
+    const applied = (s: ConsentState) => (s.choice ? encodeChoice(s.choice) : '') + s.allowed;
+    if (applied(stored) == applied(state)) return;
     transition(stored, a ? a.denied : minus(state.allowed, stored.allowed));
     if (!a || stored.unanswered.length) show();
     else if (controller) controller.hide();

@@ -45,6 +45,8 @@ export function evaluate(choice: Choice | null, settings: Settings, nowSeconds: 
  * A new explicit choice. It keeps the id and creation time of a still valid earlier one.
  * `answered` limits it to those categories (a placeholder's button answers one): the others keep
  * their earlier answer, or stay unanswered, so that no refusal is recorded that nobody gave.
+ * It never keeps a creation time ahead of now: a clock that was fast and is now right must not
+ * make the new choice unreadable (created after updated).
  */
 export function makeChoice(
   previous: Choice | null,
@@ -65,7 +67,7 @@ export function makeChoice(
     denied: names.filter((n) => (asked(n) ? allow.indexOf(n) < 0 : was('denied')(n))),
     revision: revisionKey(settings),
     language,
-    created: previous ? previous.created : nowSeconds,
+    created: previous ? Math.min(previous.created, nowSeconds) : nowSeconds,
     updated: nowSeconds,
     expires: nowSeconds + Math.round(settings.cookie.expiresDays * 86400),
     textHash: textHash || '0',

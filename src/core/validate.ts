@@ -1,6 +1,7 @@
 import type { KelisimConfig } from '../types';
 import type { Category, Counter, Settings } from './config';
 import { kazakh, kazakhKeys } from './language';
+import { COOKIE_LIMIT, longestCookie } from './cookie-size';
 
 type Report = (message: string) => void;
 
@@ -83,7 +84,12 @@ export function validate(input: unknown, error: Report, warn: Report): Settings 
   const language = kazakh(pick<string>('language', config.language, 'auto',
     (v) => v === 'auto' || (text(v) && LANGUAGE.test(v)), "'auto' or a language code such as 'ru', 'kk', 'en'"), 'config.language').toLowerCase();
 
-  const categories = validateCategories(config.categories, bad);
+  let categories = validateCategories(config.categories, bad);
+  // The consent cookie names every optional category: a list it cannot hold would never read back.
+  if (longestCookie(categories) > COOKIE_LIMIT) {
+    bad('categories', config.categories, `names that fit one ${COOKIE_LIMIT}-byte cookie (these need ${longestCookie(categories)})`);
+    categories = validateCategories(undefined, bad);
+  }
   for (const c of categories) c.texts = kazakhKeys(c.texts, `config.categories.${c.name}.texts`);
   const names = categories.map((c) => c.name);
 
