@@ -1,0 +1,95 @@
+import { useState } from 'preact/hooks';
+import type { KelisimConfig } from '../../types';
+import { fieldId, TextField } from '../fields';
+import { configFile } from '../snippet';
+import { DICTIONARIES } from './purposes';
+import type { SectionProps } from './props';
+
+interface OutputProps extends SectionProps {
+  config: KelisimConfig;
+  /** The snippet, or '' while any field is flagged. */
+  code: string;
+  /** Messages for the summary, each with the field it is about. */
+  summary: { field: string; message: string }[];
+  load(text: string): string[] | null;
+}
+
+/** A click on a temporary link is how a page offers a file it made itself for download. */
+function download(name: string, text: string) {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** The snippet with its copy button, the settings file to save and load, and the reopen button's markup. */
+export function Output({ state, set, problems, s, config, code, summary, load }: OutputProps) {
+  const [status, setStatus] = useState('');
+  const [loadError, setLoadError] = useState('');
+  const language = state.language == 'auto' ? 'ru' : state.language;
+  const button = `<button type="button" data-kelisim="preferences">${DICTIONARIES[language].preferencesTitle}</button>`;
+
+  const copy = () => {
+    const clipboard = navigator.clipboard;
+    const done = () => setStatus(s.output.copied);
+    if (clipboard) clipboard.writeText(code).then(done, () => select());
+    else select();
+  };
+  // Without clipboard access the code is selected, so Ctrl+C copies it.
+  const select = () => {
+    const element = document.querySelector('[data-configurator="snippet"]');
+    const selection = getSelection();
+    if (!element || !selection) return;
+    const range = document.createRange();
+    range.selectNodeContents(element);
+    selection.removeAllRanges();
+    selection.addRange(range);
+  };
+
+  const read = (event: Event) => {
+    const input = event.currentTarget as HTMLInputElement;
+    const file = input.files && input.files[0];
+    if (!file) return;
+    file.text().then((text) => {
+      const kept = load(text);
+      setLoadError(kept ? '' : s.output.loadError);
+      setStatus(kept ? s.output.loaded + (kept.length ? ` ${s.output.kept}: ${kept.join(', ')}.` : '') : '');
+      input.value = '';
+    });
+  };
+
+  return (
+    <section aria-labelledby="output-h">
+      <h2 id="output-h">{s.sections.output}</h2>
+      <p class="help">{s.output.help}</p>
+      <TextField name="scriptPath" label={s.output.scriptPath} value={state.scriptPath} error={problems.scriptPath}
+        help={s.output.scriptPathHelp} onInput={(v) => set((d) => { d.scriptPath = v; })} />
+      {summary.length ? (
+        <div class="summary">
+          <p><strong>{s.output.notReady(summary.length)}</strong></p>
+          <ul>{summary.map(({ field, message }) => <li>{field ? <a href={'#' + fieldId(field)}>{message}</a> : message}</li>)}</ul>
+        </div>
+      ) : null}
+      <p id="snippet-label">{s.output.snippet}</p>
+      <pre tabIndex={code ? 0 : undefined} hidden={!code} aria-labelledby="snippet-label"><code data-configurator="snippet">{code}</code></pre>
+      <div class="buttons">
+        <button type="button" onClick={copy} disabled={!code}>{s.output.copy}</button>
+        <button type="button" data-configurator="save" disabled={!code} onClick={() => download('kelisim.config.json', configFile(config))}>{s.output.save}</button>
+      </div>
+      <div class={'field' + (loadError ? ' invalid' : '')}>
+        <label for="f-load">{s.output.load}</label>
+        <input type="file" id="f-load" accept=".json,application/json" data-configurator="load" onChange={read}
+          aria-describedby={'f-load-help' + (loadError ? ' f-load-error' : '')} aria-invalid={loadError ? 'true' : undefined} />
+        <p class="help" id="f-load-help">{s.output.loadHelp}</p>
+        {loadError ? <p class="error" id="f-load-error" data-configurator-error="">{loadError}</p> : null}
+      </div>
+      <p class="status" role="status">{status}</p>
+      <p id="button-label">{s.output.button}</p>
+      <pre tabIndex={0} aria-labelledby="button-label"><code>{button}</code></pre>
+    </section>
+  );
+}
