@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { check, libraryMessages } from './check';
 import { type FormState, fromConfig, initialState, type Lang, LANGS, toConfig } from './model';
+import { readPageDraft, writePageDraft } from './page-draft';
 import { Counters, Embeds } from './sections/counters';
 import { Look, Proof } from './sections/look';
 import { Output } from './sections/output';
@@ -21,7 +22,7 @@ function startLanguage(): Lang {
 
 export function App() {
   const [lang, setLang] = useState<Lang>(startLanguage);
-  const [state, setState] = useState<FormState>(initialState);
+  const [state, setState] = useState<FormState>(() => readPageDraft(initialState()));
   const s = STRINGS[lang];
   const set = useCallback((change: (draft: FormState) => void) => setState((previous) => {
     const next = structuredClone(previous);
@@ -41,6 +42,8 @@ export function App() {
   const css = themeCss(state.theme, state.colors);
   const code = summary.length ? '' : snippet(config, state.scriptPath.trim(), css);
   const previewCss = themeCss(state.theme, state.colors, (scheme, key) => !flagged(`color.${scheme}.${key}`));
+
+  useEffect(() => writePageDraft(state), [state.scriptPath, state.embeds, state.colors]);
 
   useEffect(() => {
     document.documentElement.lang = lang;

@@ -227,7 +227,12 @@ export function fromConfig(input: unknown, base: FormState = initialState()): Fo
     }
     return p;
   });
-  for (const name of BUILT_IN) if (!categories[name]) purposes.push(purpose(name, true, false));
+  // A built-in left out goes back after the built-in before it, where the form lists it.
+  BUILT_IN.forEach((name, i) => {
+    if (categories[name]) return;
+    const before = BUILT_IN.slice(0, i).reverse().map((n) => purposes.map((p) => p.name).indexOf(n)).filter((at) => at >= 0)[0];
+    purposes.splice(before === undefined ? 0 : before + 1, 0, purpose(name, true, false));
+  });
   state.purposes = purposes;
 
   state.counters = (Array.isArray(config.counters) ? config.counters : []).filter(isObject).map(counterRow);
