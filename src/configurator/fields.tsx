@@ -21,9 +21,9 @@ function describedBy(name: string, props: FieldProps) {
 function Notes({ name, error, help, builtIn }: FieldProps) {
   return (
     <>
+      {error ? <p class="error" id={fieldId(name) + '-error'} data-configurator-error="">{error}</p> : null}
       {builtIn ? <p class="default" id={fieldId(name) + '-default'}>{builtIn.label}: <span lang={builtIn.lang}>{builtIn.text}</span></p> : null}
       {help ? <p class="help" id={fieldId(name) + '-help'}>{help}</p> : null}
-      {error ? <p class="error" id={fieldId(name) + '-error'} data-configurator-error="">{error}</p> : null}
     </>
   );
 }

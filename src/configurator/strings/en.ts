@@ -84,7 +84,7 @@ export const en: Strings = {
     color: { bg: 'Background', fg: 'Text', muted: 'Secondary text', accent: 'Buttons and links', accentFg: 'Text on buttons' },
     contrast: 'Contrast',
     reset: 'Restore the default colours',
-    colorsNote: 'Colours are CSS, not settings: they go into the code for your site, not into kelisim.config.json.',
+    colorsNote: 'Colours are CSS, not settings: they go into the code for your site, not into kelisim.config.json; this browser remembers them.',
   },
   proof: {
     url: 'Consent receiver URL (consentLog)',

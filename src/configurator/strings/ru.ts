@@ -84,7 +84,7 @@ export const ru: Strings = {
     color: { bg: 'Фон', fg: 'Текст', muted: 'Второстепенный текст', accent: 'Кнопки и ссылки', accentFg: 'Текст на кнопках' },
     contrast: 'Контраст',
     reset: 'Вернуть цвета по умолчанию',
-    colorsNote: 'Цвета — это CSS, а не настройки: они попадают в код для сайта, но не в файл kelisim.config.json.',
+    colorsNote: 'Цвета — это CSS, а не настройки: они попадают в код для сайта, но не в файл kelisim.config.json; их запоминает этот браузер.',
   },
   proof: {
     url: 'Адрес приёмника согласий (consentLog)',
