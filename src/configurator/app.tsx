@@ -50,7 +50,7 @@ export function App() {
     document.title = s.title;
   }, [lang]);
 
-  const load = (text: string): string[] | null => {
+  const load = (text: string): { kept: string[]; dropped: string[] } | null => {
     let parsed: unknown;
     try {
       parsed = JSON.parse(text);
@@ -60,7 +60,7 @@ export function App() {
     if (!parsed || typeof parsed != 'object' || Array.isArray(parsed)) return null;
     const next = fromConfig(parsed, state);
     setState(next);
-    return Object.keys(next.rest);
+    return { kept: Object.keys(next.rest), dropped: next.dropped };
   };
 
   const props = { state, set, problems, s, lang };

@@ -2,7 +2,7 @@ import { catalog } from '../presets/catalog';
 import { isSafeUrl, validate } from '../core/validate';
 import type { KelisimConfig } from '../types';
 import { embedSrc } from './embeds';
-import { type FormState, LANGS, presetOf } from './model';
+import { BUILT_IN, type FormState, LANGS, presetOf } from './model';
 import { checkOperatorNumber, lengthsOf } from './operator-id';
 import type { Strings } from './strings';
 import { COLOR_KEYS, contrast, isHex, PAIRS, schemesOf } from './theme';
@@ -52,7 +52,8 @@ export function check(state: FormState, s: Strings): Problems {
       const field = named(s.purposes.custom, i + 1, s.purposes.name);
       if (!p.name) problems[`purpose.${i}.name`] = e.required(field);
       else if (!accepts({ categories: { [p.name]: {} } }) || p.name == '__proto__') problems[`purpose.${i}.name`] = e.name(field);
-      else if (on.indexOf(p.name) != state.purposes.filter((q) => q.on).indexOf(p)) problems[`purpose.${i}.name`] = e.nameTaken(field);
+      // A built-in name would take the library's texts and load back as the built-in purpose.
+      else if (BUILT_IN.indexOf(p.name) >= 0 || on.indexOf(p.name) != state.purposes.filter((q) => q.on).indexOf(p)) problems[`purpose.${i}.name`] = e.nameTaken(field);
       // A purpose of our own has no built-in words: a missing translation would show its raw name.
       for (const lang of LANGS) for (const key of ['title', 'description'] as const) {
         if (!p.texts[lang][key].trim()) problems[`purpose.${i}.${lang}.${key}`] = e.required(named(context, `${s.purposes[key]} (${s.langs[lang]})`));

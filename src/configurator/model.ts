@@ -1,3 +1,4 @@
+import { validate } from '../core/validate';
 import type { CounterConfig, KelisimConfig, PresetName } from '../types';
 import type { OperatorPrefix } from './operator-id';
 import { parseOperatorId } from './operator-id';
@@ -69,6 +70,8 @@ export interface FormState {
   scriptPath: string;
   /** Config keys the form does not edit (cookie, consentMode, …), kept from a loaded file. */
   rest: Record<string, unknown>;
+  /** Keys of a loaded file the library would refuse or not know, left out (and named to the owner). */
+  dropped: string[];
 }
 
 const emptyTexts = () => ({ ru: { title: '', description: '' }, kk: { title: '', description: '' }, en: { title: '', description: '' } });
@@ -102,6 +105,7 @@ export function initialState(): FormState {
     consentLog: '',
     scriptPath: SCRIPT_PATH,
     rest: {},
+    dropped: [],
   };
 }
 
@@ -177,6 +181,14 @@ export function toConfig(state: FormState, flagged: Flagged = () => false): Keli
   return { ...config, ...rest };
 }
 
+/** The library's validation finds nothing to say about this one key and value. */
+function acceptedAlone(key: string, value: unknown): boolean {
+  if (key == '__proto__' || key == 'constructor' || key == 'prototype') return false;
+  let quiet = true;
+  validate({ [key]: value }, () => { quiet = false; }, () => { quiet = false; });
+  return quiet;
+}
+
 const FORM_KEYS = ['language', 'policyUrl', 'revision', 'operator', 'categories', 'counters', 'consentLog', 'texts', 'layout', 'theme'];
 
 const isObject = (value: unknown): value is Record<string, any> => !!value && typeof value == 'object' && !Array.isArray(value);
@@ -201,10 +213,13 @@ function counterRow(counter: Record<string, any>): CounterRow {
  */
 export function fromConfig(input: unknown, base: FormState = initialState()): FormState {
   const config: Record<string, any> = isObject(input) ? input : {};
-  const state: FormState = { ...base, rest: {} };
+  const state: FormState = { ...base, rest: {}, dropped: [] };
   state.language = (['ru', 'kk', 'en'].indexOf(config.language) >= 0 ? config.language : 'auto');
   // A language the form does not offer (one added through `texts`) is kept as it came.
-  if (config.language !== undefined && config.language != 'auto' && state.language == 'auto') state.rest.language = config.language;
+  if (config.language !== undefined && config.language != 'auto' && state.language == 'auto') {
+    if (acceptedAlone('language', config.language)) state.rest.language = config.language;
+    else state.dropped.push('language');
+  }
   state.policyUrl = str(config.policyUrl);
   state.revision = config.revision === undefined ? '1' : str(config.revision);
   const operator = isObject(config.operator) ? config.operator : {};
@@ -245,7 +260,10 @@ export function fromConfig(input: unknown, base: FormState = initialState()): Fo
   state.layout = (['bar', 'box', 'modal'].indexOf(config.layout) >= 0 ? config.layout : 'bar');
   state.theme = (['auto', 'light', 'dark'].indexOf(config.theme) >= 0 ? config.theme : 'auto');
   for (const key of Object.keys(config)) {
-    if (FORM_KEYS.indexOf(key) < 0 && key != '__proto__' && key != 'constructor') state.rest[key] = config[key];
+    if (FORM_KEYS.indexOf(key) >= 0) continue;
+    // Only what the library takes without a word: the form has no field to mend anything else.
+    if (acceptedAlone(key, config[key])) state.rest[key] = config[key];
+    else state.dropped.push(key);
   }
   if (otherTexts.length) {
     state.rest.texts = {};

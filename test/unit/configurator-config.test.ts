@@ -76,6 +76,15 @@ describe("the Center's setup", () => {
   });
 });
 
+describe('a loaded file', () => {
+  it('leaves out, and names, the keys the library would refuse or not know', () => {
+    const loaded = fromConfig({ policyUrl: '/privacy', cookie: { domain: 'not a domain!' }, colour: 'pink', gpc: false, language: '??' });
+    expect(loaded.dropped).toEqual(['language', 'cookie', 'colour']);
+    expect(loaded.rest).toEqual({ gpc: false });
+    expect(libraryMessages(toConfig(loaded))).toEqual([]);
+  });
+});
+
 describe('refused values', () => {
   const refused = (change: (s: FormState) => void) => {
     const state = center();
@@ -109,6 +118,10 @@ describe('refused values', () => {
       ru: { title: 'Курсы', description: 'Запись на курсы.' }, kk: { title: '', description: 'Курстарға жазылу.' }, en: { title: 'Courses', description: 'Course sign-up.' },
     } });
     expect(check(state, STRINGS.kk)).toEqual({ 'purpose.5.kk.title': 'Өз мақсатыңыз · courses · Атауы (қаз.): өрісті толтырыңыз.' });
+  });
+
+  it('a purpose of our own under a built-in name', () => {
+    expect(Object.keys(refused((s) => { s.purposes.push({ ...purpose('personalization', false, true), texts: center().purposes[0].texts }); }))).toContain('purpose.5.name');
   });
 
   it('colours below WCAG AA contrast, the defaults above it', () => {

@@ -11,7 +11,7 @@ interface OutputProps extends SectionProps {
   code: string;
   /** Messages for the summary, each with the field it is about. */
   summary: { field: string; message: string }[];
-  load(text: string): string[] | null;
+  load(text: string): { kept: string[]; dropped: string[] } | null;
 }
 
 /** A click on a temporary link is how a page offers a file it made itself for download. */
@@ -55,9 +55,13 @@ export function Output({ state, set, problems, s, config, code, summary, load }:
     const file = input.files && input.files[0];
     if (!file) return;
     file.text().then((text) => {
-      const kept = load(text);
-      setLoadError(kept ? '' : s.output.loadError);
-      setStatus(kept ? s.output.loaded + (kept.length ? ` ${s.output.kept}: ${kept.join(', ')}.` : '') : '');
+      const result = load(text);
+      setLoadError(result ? '' : s.output.loadError);
+      setStatus(result ? [
+        s.output.loaded,
+        result.kept.length ? `${s.output.kept}: ${result.kept.join(', ')}.` : '',
+        result.dropped.length ? `${s.output.dropped}: ${result.dropped.join(', ')}.` : '',
+      ].filter(Boolean).join(' ') : '');
       input.value = '';
     });
   };

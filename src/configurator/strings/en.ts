@@ -102,6 +102,7 @@ export const en: Strings = {
     loadHelp: 'A saved kelisim.config.json, or the proposal of kelisim-audit --propose.',
     loaded: 'Settings loaded from the file.',
     kept: "The file's other settings are kept unchanged",
+    dropped: 'Not loaded, as the library would refuse them',
     loadError: 'The file could not be read: it is not JSON with Kelisim settings.',
     notReady: (n) => `No code yet: fix the fields (${n}).`,
     button: 'A button that reopens the cookie settings (put it in the site footer, for example)',
