@@ -50,7 +50,7 @@ document.cookie = '${COOKIE}_lang=; Max-Age=0; Path=/';
 <body>
 <main>
 <h1>${text(s.preview.pageTitle)}</h1>
-<p>${text(s.preview.pageText)}</p>
+<p>${text(view == 'returning' ? s.preview.returning : s.preview.pageText)}</p>
 ${frames}
 <p><button type="button" data-kelisim="preferences">${text(s.output.buttonText)}</button></p>
 </main>

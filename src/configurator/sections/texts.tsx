@@ -21,7 +21,7 @@ export function Texts({ state, set, problems, s }: SectionProps) {
             {KEYS.map((key) => {
               const builtIn = DICTIONARIES[lang][key];
               return (
-                <TextField name={`text.${lang}.${key}`} label={<><code>{key}</code> ({s.langs[lang]})</>} lang={lang}
+                <TextField name={`text.${lang}.${key}`} label={<>{s.texts.labels[key] || key} ({s.langs[lang]}) <code class="key">{key}</code></>} lang={lang}
                   multiline={builtIn.length > 70} value={state.texts[lang][key] || ''} error={problems[`text.${lang}.${key}`]}
                   builtIn={{ label: s.builtIn, text: builtIn, lang }}
                   onInput={(v) => set((d) => { d.texts[lang][key] = v; })} />

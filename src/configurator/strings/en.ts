@@ -73,6 +73,20 @@ export const en: Strings = {
   },
   texts: {
     help: 'Any text of the banner can be replaced with your own. An empty field keeps the built-in text.',
+    labels: {
+      languageName: 'Language name in the switch', languageLabel: 'Name of the language switch (for screen readers)',
+      bannerLabel: 'Name of the banner (for screen readers)', bannerTitle: 'Banner title', bannerText: 'Banner text',
+      bannerNewCategories: 'Note on purposes added since the last visit', policyLink: 'Policy link text',
+      acceptAll: '“Accept all” button', rejectAll: '“Reject all” button', settings: 'Settings button in the banner',
+      preferencesTitle: 'Settings dialog title', preferencesText: 'Settings dialog introduction', save: '“Save choices” button',
+      close: 'Close button (for screen readers)', alwaysOn: 'Mark beside necessary cookies',
+      consentId: 'Consent ID label', consentDate: 'Consent date label', consentExpires: 'Consent expiry label',
+      copy: 'Button copying the consent ID', copied: 'Message after copying', operator: 'Operator label',
+      operatorId: "Operator's number label", gpcNote: 'Note on the Global Privacy Control signal',
+      cookiesBlocked: 'Message when the browser blocks cookies',
+      placeholderText: 'Text in place of a video or map before consent ({category} is the purpose title)',
+      placeholderButton: 'Button in place of a video or map',
+    },
   },
   look: {
     layout: 'Layout',
@@ -119,6 +133,7 @@ export const en: Strings = {
     frame: 'Banner preview',
     pageTitle: 'A page of your site',
     pageText: 'This is how the banner looks over the page.',
+    returning: 'The visitor has chosen already, so there is no banner. The button below opens the settings.',
   },
   errors: {
     required: (field) => `${field}: fill in this field.`,

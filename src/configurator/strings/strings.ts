@@ -18,7 +18,8 @@ export interface Strings {
   counters: Record<'help' | 'item' | 'kind' | 'id' | 'src' | 'purpose' | 'webvisor' | 'example' | 'add', string> & { kinds: Record<CounterKind, string> };
   embeds: Record<'help' | 'item' | 'kind' | 'url' | 'title' | 'purpose' | 'markup' | 'add', string> & { kinds: Record<EmbedKind, string> };
   policy: Record<'url' | 'urlHelp' | 'revision' | 'revisionWarning' | 'operatorName' | 'operatorIdType' | 'operatorNumber' | 'operatorHelp' | 'language' | 'languageAuto', string>;
-  texts: { help: string };
+  /** What each UI string of the library is, by its key; a key added later shows as itself. */
+  texts: { help: string; labels: Partial<Record<string, string>> };
   look: {
     layout: string;
     layouts: Record<Layout, string>;
@@ -34,7 +35,7 @@ export interface Strings {
   proof: Record<'url' | 'help', string>;
   output: Record<'help' | 'scriptPath' | 'scriptPathHelp' | 'snippet' | 'copy' | 'copied' | 'save' | 'load' | 'loadHelp' | 'loaded' | 'kept' | 'dropped' | 'loadError' | 'button' | 'buttonText', string>
     & { notReady(count: number): string };
-  preview: Record<'help' | 'language' | 'width' | 'phone' | 'desktop' | 'view' | 'frame' | 'pageTitle' | 'pageText', string>
+  preview: Record<'help' | 'language' | 'width' | 'phone' | 'desktop' | 'view' | 'frame' | 'pageTitle' | 'pageText' | 'returning', string>
     & { views: Record<'first' | 'returning' | 'preferences', string> };
   /** Each message names the field first, as its label reads on the page. */
   errors: {
