@@ -18,7 +18,7 @@ const literal = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c
  */
 export function previewConfig(config: KelisimConfig, language: Lang): KelisimConfig {
   const { counters: _counters, consentLog: _log, cookie, ...rest } = config;
-  return { ...rest, language, cookie: { ...cookie, name: COOKIE, path: '/', domain: undefined }, reloadOnWithdraw: false };
+  return { ...rest, language, cookie: { ...cookie, name: COOKIE, path: '/', domain: undefined, sameSite: 'Lax' }, reloadOnWithdraw: false };
 }
 
 /**

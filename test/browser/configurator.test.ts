@@ -61,6 +61,10 @@ describe('the snippet on a blank page', () => {
     const snippet = (await snippetOf(page))!;
     const embed = (await page.locator('[data-configurator-embed="0"]').textContent())!;
     expect(snippet).toContain('window.kelisimConfig = {');
+    // Served over plain http there is no clipboard API: the button selects the code for Ctrl+C.
+    expect(await page.evaluate(() => !!navigator.clipboard)).toBe(false);
+    await page.getByRole('button', { name: 'Скопировать код' }).click();
+    expect(await page.evaluate(() => getSelection()!.toString())).toBe(snippet.trimEnd());
     expect(embed).toBe('<iframe data-category="functional" data-src="https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ" title="Урок макияжа" '
       + 'width="560" height="315" allow="autoplay; encrypted-media; fullscreen; picture-in-picture" allowfullscreen></iframe>');
     await owner.context.close();

@@ -1,4 +1,5 @@
 import { catalog } from '../../presets/catalog';
+import { CopyButton } from '../copy-button';
 import { embedMarkup, embedSrc } from '../embeds';
 import { CheckField, SelectField, TextField } from '../fields';
 import { COUNTER_KINDS, EMBED_KINDS, emptyCounter, emptyEmbed, presetOf } from '../model';
@@ -83,6 +84,7 @@ export function Embeds(props: SectionProps) {
               <div class="output">
                 <p id={`${key}-markup-label`}>{s.embeds.markup}</p>
                 <pre tabIndex={0} aria-labelledby={`${key}-markup-label`}><code data-configurator-embed={i}>{embedMarkup(row, src!)}</code></pre>
+                <CopyButton text={embedMarkup(row, src!)} target={`[data-configurator-embed="${i}"]`} label={s.output.copyMarkup} done={s.output.copied} />
               </div>
             ) : null}
             <button type="button" class="secondary" onClick={() => set((d) => { d.embeds.splice(i, 1); })}>

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { KelisimConfig } from '../../types';
+import { CopyButton } from '../copy-button';
 import { fieldId, TextField } from '../fields';
 import { configFile } from '../snippet';
 import { DICTIONARIES } from './purposes';
@@ -33,23 +34,6 @@ export function Output({ state, set, problems, s, config, code, summary, load }:
   const language = state.language == 'auto' ? 'ru' : state.language;
   const button = `<button type="button" data-kelisim="preferences">${DICTIONARIES[language].preferencesTitle}</button>`;
 
-  const copy = () => {
-    const clipboard = navigator.clipboard;
-    const done = () => setStatus(s.output.copied);
-    if (clipboard) clipboard.writeText(code).then(done, () => select());
-    else select();
-  };
-  // Without clipboard access the code is selected, so Ctrl+C copies it.
-  const select = () => {
-    const element = document.querySelector('[data-configurator="snippet"]');
-    const selection = getSelection();
-    if (!element || !selection) return;
-    const range = document.createRange();
-    range.selectNodeContents(element);
-    selection.removeAllRanges();
-    selection.addRange(range);
-  };
-
   const read = (event: Event) => {
     const input = event.currentTarget as HTMLInputElement;
     const file = input.files && input.files[0];
@@ -81,7 +65,7 @@ export function Output({ state, set, problems, s, config, code, summary, load }:
       <p id="snippet-label">{s.output.snippet}</p>
       <pre tabIndex={code ? 0 : undefined} hidden={!code} aria-labelledby="snippet-label"><code data-configurator="snippet">{code}</code></pre>
       <div class="buttons">
-        <button type="button" onClick={copy} disabled={!code}>{s.output.copy}</button>
+        <CopyButton text={code} target='[data-configurator="snippet"]' label={s.output.copy} done={s.output.copied} disabled={!code} />
         <button type="button" data-configurator="save" disabled={!code} onClick={() => download('kelisim.config.json', configFile(config))}>{s.output.save}</button>
       </div>
       <div class={'field' + (loadError ? ' invalid' : '')}>
@@ -93,7 +77,8 @@ export function Output({ state, set, problems, s, config, code, summary, load }:
       </div>
       <p class="status" role="status">{status}</p>
       <p id="button-label">{s.output.button}</p>
-      <pre tabIndex={0} aria-labelledby="button-label"><code>{button}</code></pre>
+      <pre tabIndex={0} aria-labelledby="button-label"><code id="reopen-markup">{button}</code></pre>
+      <CopyButton text={button} target="#reopen-markup" label={s.output.copyMarkup} done={s.output.copied} />
     </section>
   );
 }
