@@ -3,6 +3,15 @@ import type { ComponentChildren } from 'preact';
 /** The DOM id of a field key such as `counter.0.id`. */
 export const fieldId = (key: string) => 'f-' + key.replace(/[^\w-]/g, '-');
 
+/**
+ * Focus an element once the change that adds it has rendered (Preact renders in a microtask, so a
+ * task later it is there): a row added or removed by keyboard must not leave focus on nothing.
+ */
+export const focusSoon = (id: string) => setTimeout(() => {
+  const element = document.getElementById(id);
+  if (element) element.focus();
+});
+
 interface FieldProps {
   name: string;
   label: ComponentChildren;
@@ -45,14 +54,14 @@ export function TextField(props: FieldProps & { value: string; onInput(value: st
   );
 }
 
-export function SelectField<T extends string>(props: FieldProps & { value: T; options: { value: T; label: string }[]; onChange(value: T): void }) {
+export function SelectField<T extends string>(props: FieldProps & { value: T; options: { value: T; label: string; lang?: string }[]; onChange(value: T): void }) {
   const { name, label, value, options, onChange, error } = props;
   return (
     <div class={'field' + (error ? ' invalid' : '')}>
       <label for={fieldId(name)}>{label}</label>
       <select id={fieldId(name)} name={name} aria-invalid={error ? 'true' : undefined} aria-describedby={describedBy(name, props)}
         onChange={(event) => onChange((event.currentTarget as HTMLSelectElement).value as T)}>
-        {options.map((o) => <option value={o.value} selected={o.value == value}>{o.label}</option>)}
+        {options.map((o) => <option value={o.value} lang={o.lang} selected={o.value == value}>{o.label}</option>)}
       </select>
       <Notes {...props} />
     </div>

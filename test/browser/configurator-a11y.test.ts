@@ -50,13 +50,20 @@ describe('accessibility', () => {
     }
   }
 
-  it('the form works from the keyboard: Tab reaches the language switch and a field, Enter adds a counter', async () => {
+  it('the form works from the keyboard: Tab reaches the language switch, Enter adds a counter and focus follows', async () => {
     const { owner, page } = await open('kk');
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-configurator'))).toBe('language');
     await page.getByRole('button', { name: 'Есептегіш қосу' }).focus();
     await page.keyboard.press('Enter');
-    expect(await field(page, 'counter.0.id').count()).toBe(1);
+    // Focus moves into the new row, and back to the add button when the row is removed.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('counter.0.kind');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('12345678');
+    expect(await field(page, 'counter.0.id').inputValue()).toBe('12345678');
+    await page.getByRole('button', { name: 'Жою: Есептегіш 1' }).press('Enter');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('add-counter');
+    expect(await field(page, 'counter.0.id').count()).toBe(0);
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('kk');
     await owner.context.close();
   });

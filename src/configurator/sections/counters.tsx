@@ -1,7 +1,7 @@
 import { catalog } from '../../presets/catalog';
 import { CopyButton } from '../copy-button';
 import { embedMarkup, embedSrc } from '../embeds';
-import { CheckField, SelectField, TextField } from '../fields';
+import { CheckField, fieldId, focusSoon, SelectField, TextField } from '../fields';
 import { COUNTER_KINDS, EMBED_KINDS, emptyCounter, emptyEmbed, presetOf } from '../model';
 import { purposeTitle } from './purposes';
 import type { SectionProps } from './props';
@@ -43,13 +43,16 @@ export function Counters(props: SectionProps) {
               <CheckField name={`${key}.webvisor`} label={s.counters.webvisor} checked={row.webvisor}
                 onChange={(v) => set((d) => { d.counters[i].webvisor = v; })} />
             ) : null}
-            <button type="button" class="secondary" onClick={() => set((d) => { d.counters.splice(i, 1); })}>
+            <button type="button" class="secondary" onClick={() => { set((d) => { d.counters.splice(i, 1); }); focusSoon('add-counter'); }}>
               {s.remove}: {s.counters.item} {i + 1}
             </button>
           </fieldset>
         );
       })}
-      <button type="button" onClick={() => set((d) => { d.counters.push(emptyCounter(fallback)); })}>{s.counters.add}</button>
+      <button type="button" id="add-counter" onClick={() => {
+        set((d) => { d.counters.push(emptyCounter(fallback)); });
+        focusSoon(fieldId(`counter.${state.counters.length}.kind`));
+      }}>{s.counters.add}</button>
     </section>
   );
 }
@@ -87,13 +90,16 @@ export function Embeds(props: SectionProps) {
                 <CopyButton text={embedMarkup(row, src!)} target={`[data-configurator-embed="${i}"]`} label={s.output.copyMarkup} done={s.output.copied} />
               </div>
             ) : null}
-            <button type="button" class="secondary" onClick={() => set((d) => { d.embeds.splice(i, 1); })}>
+            <button type="button" class="secondary" onClick={() => { set((d) => { d.embeds.splice(i, 1); }); focusSoon('add-embed'); }}>
               {s.remove}: {s.embeds.item} {i + 1}
             </button>
           </fieldset>
         );
       })}
-      <button type="button" onClick={() => set((d) => { d.embeds.push(emptyEmbed(fallback)); })}>{s.embeds.add}</button>
+      <button type="button" id="add-embed" onClick={() => {
+        set((d) => { d.embeds.push(emptyEmbed(fallback)); });
+        focusSoon(fieldId(`embed.${state.embeds.length}.kind`));
+      }}>{s.embeds.add}</button>
     </section>
   );
 }

@@ -8,7 +8,7 @@ export function Policy({ state, set, problems, s }: SectionProps) {
     <section aria-labelledby="policy-h">
       <h2 id="policy-h">{s.sections.policy}</h2>
       <SelectField name="language" label={s.policy.language} value={state.language}
-        options={[{ value: 'auto', label: s.policy.languageAuto }, { value: 'ru', label: 'Русский' }, { value: 'kk', label: 'Қазақша' }, { value: 'en', label: 'English' }]}
+        options={[{ value: 'auto', label: s.policy.languageAuto }, { value: 'ru', label: 'Русский', lang: 'ru' }, { value: 'kk', label: 'Қазақша', lang: 'kk' }, { value: 'en', label: 'English', lang: 'en' }]}
         onChange={(v) => set((d) => { d.language = v; })} />
       <TextField name="policyUrl" label={s.policy.url} value={state.policyUrl} error={problems.policyUrl} help={s.policy.urlHelp} inputMode="url"
         onInput={(v) => set((d) => { d.policyUrl = v; })} />

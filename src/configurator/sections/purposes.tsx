@@ -2,7 +2,7 @@ import { en } from '../../i18n/en';
 import { kk } from '../../i18n/kk';
 import { ru } from '../../i18n/ru';
 import type { Dictionary } from '../../i18n/dictionary';
-import { CheckField, TextField } from '../fields';
+import { CheckField, fieldId, focusSoon, TextField } from '../fields';
 import { type Lang, LANGS, purpose } from '../model';
 import type { SectionProps } from './props';
 
@@ -55,14 +55,17 @@ export function Purposes({ state, set, problems, s, lang }: SectionProps) {
                 onInput={(v) => set((d) => { d.purposes[i].cookies = v; })} />
             ) : null}
             {p.builtIn ? null : (
-              <button type="button" class="secondary" onClick={() => set((d) => { d.purposes.splice(i, 1); })}>
+              <button type="button" class="secondary" onClick={() => { set((d) => { d.purposes.splice(i, 1); }); focusSoon('add-purpose'); }}>
                 {s.remove}: {p.name || `${s.purposes.custom} ${i + 1}`}
               </button>
             )}
           </fieldset>
         );
       })}
-      <button type="button" onClick={() => set((d) => { d.purposes.push(purpose('', false, true)); })}>{s.purposes.addCustom}</button>
+      <button type="button" id="add-purpose" onClick={() => {
+        set((d) => { d.purposes.push(purpose('', false, true)); });
+        focusSoon(fieldId(`purpose.${state.purposes.length}.name`));
+      }}>{s.purposes.addCustom}</button>
     </section>
   );
 }

@@ -16,7 +16,7 @@ export function Texts({ state, set, problems, s }: SectionProps) {
       {LANGS.map((lang) => {
         const overridden = Object.keys(state.texts[lang]).filter((k) => state.texts[lang][k]).length;
         return (
-          <details open={overridden > 0 || undefined}>
+          <details>
             <summary>{s.sections.texts} ({s.langs[lang]}){overridden ? `: ${overridden}` : ''}</summary>
             {KEYS.map((key) => {
               const builtIn = DICTIONARIES[lang][key];
