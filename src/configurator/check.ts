@@ -74,11 +74,12 @@ export function check(state: FormState, s: Strings): Problems {
     }
     const id = row.id.trim();
     const field = named(context, s.counters.id);
-    // GA4 and Google Ads share a preset; the owner picked which, so its prefix is checked too.
-    const prefix = row.kind == 'ga4' ? 'G-' : row.kind == 'google-ads' ? 'AW-' : '';
-    const example = prefix == 'AW-' ? 'AW-123456789' : catalog[preset].idExample;
+    // GA4 and Google Ads share a preset; the owner picked which, so its prefix is checked too
+    // (Ads takes Floodlight's DC- as well, as gtag does).
+    const prefixes = row.kind == 'ga4' ? ['G-'] : row.kind == 'google-ads' ? ['AW-', 'DC-'] : [];
+    const example = row.kind == 'google-ads' ? 'AW-123456789' : catalog[preset].idExample;
     if (!id) problems[`counter.${i}.id`] = e.required(field);
-    else if (prefix && id.indexOf(prefix) != 0) problems[`counter.${i}.id`] = e.idPrefix(field, prefix);
+    else if (prefixes.length && !prefixes.some((p) => id.indexOf(p) == 0)) problems[`counter.${i}.id`] = e.idPrefix(field, prefixes[0]);
     else if (!catalog[preset].id.test(id)) problems[`counter.${i}.id`] = e.id(field, s.counters.kinds[row.kind], example);
   });
 

@@ -201,7 +201,7 @@ function counterRow(counter: Record<string, any>): CounterRow {
   const id = str(counter.id);
   const byPreset = (Object.keys(PRESET) as (keyof typeof PRESET)[]).filter((k) => PRESET[k] == counter.preset);
   const kind: CounterKind = counter.preset === undefined ? 'src'
-    : counter.preset == 'gtag' ? (/^AW-/i.test(id) ? 'google-ads' : 'ga4')
+    : counter.preset == 'gtag' ? (/^(AW|DC)-/i.test(id) ? 'google-ads' : 'ga4')
     : byPreset[0] || 'yandex-metrika';
   return { kind, id, src: str(counter.src), category: str(counter.category), webvisor, options };
 }
@@ -250,7 +250,15 @@ export function fromConfig(input: unknown, base: FormState = initialState()): Fo
   });
   state.purposes = purposes;
 
-  state.counters = (Array.isArray(config.counters) ? config.counters : []).filter(isObject).map(counterRow);
+  state.counters = [];
+  (Array.isArray(config.counters) ? config.counters : []).forEach((counter: unknown, i: number) => {
+    // A counter the form cannot show (an unknown preset, neither preset nor src) is named, not
+    // turned into some other vendor's.
+    const known = isObject(counter) && (counter.preset === undefined ? typeof counter.src == 'string'
+      : Object.keys(PRESET).some((kind) => PRESET[kind as keyof typeof PRESET] == counter.preset));
+    if (known) state.counters.push(counterRow(counter as Record<string, any>));
+    else state.dropped.push(`counters[${i}]`);
+  });
   state.consentLog = isObject(config.consentLog) ? str(config.consentLog.url) : '';
   const texts = isObject(config.texts) ? config.texts : {};
   state.texts = { ru: {}, kk: {}, en: {} };

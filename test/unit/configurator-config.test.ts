@@ -85,6 +85,15 @@ describe('a loaded file', () => {
   });
 });
 
+describe('a loaded counter', () => {
+  it('of a preset the form does not know is named, not shown as another vendor', () => {
+    const loaded = fromConfig({ counters: [{ category: 'analytics', preset: 'hotjar', id: '1' }, { category: 'advertising', preset: 'gtag', id: 'AW-123456789' }] });
+    expect(loaded.dropped).toEqual(['counters[0]']);
+    expect(loaded.counters.map((c) => c.kind)).toEqual(['google-ads']);
+    expect(check(loaded, STRINGS.en)['counter.0.id']).toBeUndefined();
+  });
+});
+
 describe('refused values', () => {
   const refused = (change: (s: FormState) => void) => {
     const state = center();
