@@ -1,6 +1,7 @@
 import { catalog } from '../presets/catalog';
 import { isSafeUrl, validate } from '../core/validate';
 import type { KelisimConfig } from '../types';
+import { purposeTitle } from './dictionaries';
 import { embedSrc } from './embeds';
 import { BUILT_IN, type FormState, LANGS, presetOf } from './model';
 import { checkOperatorNumber, lengthsOf } from './operator-id';
@@ -47,9 +48,10 @@ export function check(state: FormState, s: Strings): Problems {
   const on = state.purposes.filter((p) => p.on).map((p) => p.name);
   state.purposes.forEach((p, i) => {
     if (!p.on) return;
-    const context = p.builtIn ? p.name : named(s.purposes.custom, p.name || i + 1);
+    const ordinal = state.purposes.slice(0, i + 1).filter((q) => !q.builtIn).length;
+    const context = p.builtIn ? purposeTitle(p, s.code) : `${s.purposes.custom} «${p.name || ordinal}»`;
     if (!p.builtIn) {
-      const field = named(s.purposes.custom, i + 1, s.purposes.name);
+      const field = named(`${s.purposes.custom} ${ordinal}`, s.purposes.name);
       if (!p.name) problems[`purpose.${i}.name`] = e.required(field);
       else if (!accepts({ categories: { [p.name]: {} } }) || p.name == '__proto__') problems[`purpose.${i}.name`] = e.name(field);
       // A built-in name would take the library's texts and load back as the built-in purpose.
@@ -64,7 +66,7 @@ export function check(state: FormState, s: Strings): Problems {
   });
 
   state.counters.forEach((row, i) => {
-    const context = named(s.counters.item, i + 1);
+    const context = `${s.counters.item} ${i + 1}`;
     if (on.indexOf(row.category) < 0) problems[`counter.${i}.category`] = e.purposeOff(named(context, s.counters.purpose));
     const preset = presetOf(row.kind);
     if (!preset) {
@@ -84,7 +86,7 @@ export function check(state: FormState, s: Strings): Problems {
   });
 
   state.embeds.forEach((row, i) => {
-    const context = named(s.embeds.item, i + 1);
+    const context = `${s.embeds.item} ${i + 1}`;
     if (on.indexOf(row.category) < 0) problems[`embed.${i}.category`] = e.purposeOff(named(context, s.embeds.purpose));
     if (!row.url.trim()) problems[`embed.${i}.url`] = e.required(named(context, s.embeds.url));
     else if (!embedSrc(row.kind, row.url)) problems[`embed.${i}.url`] = e.embed(named(context, s.embeds.url), s.embeds.kinds[row.kind]);

@@ -171,13 +171,13 @@ describe('refused values', () => {
     }
     await field(page, 'purpose.5.kk.description').fill('Курстарға жазылу');
     const cases: [string, string, string][] = [
-      ['counter.0.id', 'G-12345', 'Счётчик · 1 · Номер счётчика (ID): это не номер Яндекс Метрика. Пример правильного номера: 12345678.'],
-      ['counter.1.id', 'vk-3333333', 'Счётчик · 2 · Номер счётчика (ID): это не номер Пиксель VK Рекламы (Top@Mail.ru). Пример правильного номера: 3333333.'],
+      ['counter.0.id', 'G-12345', 'Счётчик 1 · Номер счётчика (ID): номер не подходит для сервиса «Яндекс Метрика». Пример правильного номера: 12345678.'],
+      ['counter.1.id', 'vk-3333333', 'Счётчик 2 · Номер счётчика (ID): номер не подходит для сервиса «Пиксель VK Рекламы (Top@Mail.ru)». Пример правильного номера: 3333333.'],
       ['operatorNumber', '790611401179', 'Оператор персональных данных · Номер: контрольная цифра не сходится, в номере ИИН опечатка.'],
       ['policyUrl', 'javascript:alert(1)', 'Адрес политики конфиденциальности: нужен адрес, начинающийся с https:// или /, например /privacy.'],
     ];
     // The Kazakh title was left empty: the one problem before any typo.
-    expect(await errorOf(page, 'purpose.5.kk.title').textContent()).toBe('Своя цель · courses · Название (каз.): заполните поле.');
+    expect(await errorOf(page, 'purpose.5.kk.title').textContent()).toBe('Своя цель «courses» · Название (каз.): заполните поле.');
     expect(await snippetOf(page)).toBe('');
     for (const [name, bad, message] of cases) {
       await field(page, name).fill(bad);
@@ -193,7 +193,7 @@ describe('refused values', () => {
     // Each message speaks the owner's language.
     await page.selectOption('[data-configurator="language"]', 'kk');
     expect(await errorOf(page, 'operatorNumber').textContent()).toBe('Дербес деректер операторы · Нөмірі: бақылау цифры сәйкес келмейді, ИИН нөмірінде қате бар.');
-    expect(await errorOf(page, 'purpose.5.kk.title').textContent()).toBe('Өз мақсатыңыз · courses · Атауы (қаз.): өрісті толтырыңыз.');
+    expect(await errorOf(page, 'purpose.5.kk.title').textContent()).toBe('Өз мақсатыңыз «courses» · Атауы (қаз.): өрісті толтырыңыз.');
 
     // Fixed one by one: still no snippet until the last.
     await field(page, 'purpose.5.kk.title').fill('Курстар');
@@ -205,8 +205,7 @@ describe('refused values', () => {
     await field(page, 'policyUrl').fill('/privacy');
     expect(await page.locator('[data-configurator-error]').count()).toBe(0);
     expect(await snippetOf(page)).toContain('"id": "ИИН 790611401178"');
-    await settle(page, 400);
-    expect(await previewHas(page, '"policyUrl":"/privacy"')).toBe(true);
+    await expect.poll(() => previewHas(page, '"policyUrl":"/privacy"')).toBe(true);
     await owner.context.close();
   });
 });
@@ -222,9 +221,10 @@ describe('preview', () => {
     await page.check('input[name="preview-view"][value="preferences"]');
     await frame.locator('[data-kelisim-preferences]').waitFor();
     await page.check('input[name="preview-view"][value="returning"]');
-    await frame.locator('[data-kelisim="preferences"]').waitFor();
+    await frame.getByText('Келуші таңдауын жасап қойған').waitFor();
     await settle(page, 500);
     expect(await frame.locator('[data-kelisim-banner], [data-kelisim-preferences]').count()).toBe(0);
+    expect(await frame.locator('[data-kelisim="preferences"]').count()).toBe(1);
     await page.check('input[name="layout"][value="modal"]');
     await page.check('input[name="preview-view"][value="first"]');
     await expect.poll(() => frame.locator('[data-kelisim-layout="modal"]').count()).toBe(1);

@@ -103,7 +103,7 @@ describe('refused values', () => {
 
   it('a counter id in the wrong format, naming the counter and the field', () => {
     expect(refused((s) => { s.counters[0].id = 'G-ABC1234'; })).toEqual({
-      'counter.0.id': 'Счётчик · 1 · Номер счётчика (ID): это не номер Яндекс Метрика. Пример правильного номера: 12345678.',
+      'counter.0.id': 'Счётчик 1 · Номер счётчика (ID): номер не подходит для сервиса «Яндекс Метрика». Пример правильного номера: 12345678.',
     });
     expect(Object.keys(refused((s) => { s.counters[1].id = '33a'; }))).toEqual(['counter.1.id']);
     expect(Object.keys(refused((s) => { s.counters.push({ ...emptyCounter('analytics'), kind: 'ga4', id: 'AW-123456789' }); }))).toEqual(['counter.2.id']);
@@ -126,7 +126,7 @@ describe('refused values', () => {
     state.purposes.push({ ...purpose('courses', false, true), texts: {
       ru: { title: 'Курсы', description: 'Запись на курсы.' }, kk: { title: '', description: 'Курстарға жазылу.' }, en: { title: 'Courses', description: 'Course sign-up.' },
     } });
-    expect(check(state, STRINGS.kk)).toEqual({ 'purpose.5.kk.title': 'Өз мақсатыңыз · courses · Атауы (қаз.): өрісті толтырыңыз.' });
+    expect(check(state, STRINGS.kk)).toEqual({ 'purpose.5.kk.title': 'Өз мақсатыңыз «courses» · Атауы (қаз.): өрісті толтырыңыз.' });
   });
 
   it('a purpose of our own under a built-in name', () => {

@@ -3,7 +3,7 @@ import { CopyButton } from '../copy-button';
 import { embedMarkup, embedSrc } from '../embeds';
 import { CheckField, fieldId, focusSoon, SelectField, TextField } from '../fields';
 import { COUNTER_KINDS, EMBED_KINDS, emptyCounter, emptyEmbed, presetOf } from '../model';
-import { purposeTitle } from './purposes';
+import { purposeTitle } from '../dictionaries';
 import type { SectionProps } from './props';
 
 /** The purposes switched on, as options of a counter's or embed's purpose picker. */

@@ -3,7 +3,7 @@ import type { KelisimConfig } from '../../types';
 import { CopyButton } from '../copy-button';
 import { fieldId, TextField } from '../fields';
 import { configFile } from '../snippet';
-import { DICTIONARIES } from './purposes';
+import { DICTIONARIES } from '../dictionaries';
 import type { SectionProps } from './props';
 
 interface OutputProps extends SectionProps {

@@ -1,16 +1,7 @@
-import { en } from '../../i18n/en';
-import { kk } from '../../i18n/kk';
-import { ru } from '../../i18n/ru';
-import type { Dictionary } from '../../i18n/dictionary';
+import { DICTIONARIES, purposeTitle } from '../dictionaries';
 import { CheckField, fieldId, focusSoon, TextField } from '../fields';
-import { type Lang, LANGS, purpose } from '../model';
+import { LANGS, purpose } from '../model';
 import type { SectionProps } from './props';
-
-export const DICTIONARIES: Record<Lang, Dictionary> = { ru, kk, en };
-
-/** A purpose's title in the owner's language: its own, else the library's, else its name. */
-export const purposeTitle = (p: { name: string; texts: Record<Lang, { title: string }> }, lang: Lang) =>
-  p.texts[lang].title.trim() || (DICTIONARIES[lang].categories[p.name] || [p.name])[0] || p.name;
 
 /** Built-in purposes switched on or off, custom ones with their texts in all three languages. */
 export function Purposes({ state, set, problems, s, lang }: SectionProps) {

@@ -1,7 +1,7 @@
 import type { UITexts } from '../../types';
 import { TextField } from '../fields';
 import { LANGS } from '../model';
-import { DICTIONARIES } from './purposes';
+import { DICTIONARIES } from '../dictionaries';
 import type { SectionProps } from './props';
 
 /** Every UI string of the library, read from its own dictionary so a new one shows up here too. */

@@ -1,6 +1,7 @@
 import type { Strings } from './strings';
 
 export const en: Strings = {
+  code: 'en',
   languageName: 'English',
   title: 'Kelisim cookie banner setup',
   intro: 'Fill in the form: the preview shows at once how visitors will see the banner. Below are the code for your site and the settings file. Everything runs in the browser, with no server.',
@@ -140,7 +141,7 @@ export const en: Strings = {
     required: (field) => `${field}: fill in this field.`,
     url: (field) => `${field}: needs an address starting with https:// or /, such as /privacy.`,
     revision: (field) => `${field}: 1 to 64 characters.`,
-    id: (field, vendor, example) => `${field}: this is not a ${vendor} ID. A correct one looks like ${example}.`,
+    id: (field, vendor, example) => `${field}: not a valid ${vendor} ID. A correct one looks like ${example}.`,
     idPrefix: (field, prefix) => `${field}: the ID must start with ${prefix}.`,
     digits: (field) => `${field}: digits only, no spaces.`,
     length: (field, prefix, lengths) => `${field}: an ${prefix} has ${lengths} digits.`,

@@ -1,6 +1,7 @@
 import type { Strings } from './strings';
 
 export const kk: Strings = {
+  code: 'kk',
   languageName: 'Қазақша',
   title: 'Kelisim cookie баннерін баптау',
   intro: 'Пішінді толтырыңыз: баннердің келушілерге қалай көрінетіні оң жақта бірден көрінеді. Төменде сайтқа арналған дайын код пен баптаулар файлы бар. Бәрі браузерде, серверсіз жұмыс істейді.',
@@ -140,7 +141,7 @@ export const kk: Strings = {
     required: (field) => `${field}: өрісті толтырыңыз.`,
     url: (field) => `${field}: https:// немесе / белгісінен басталатын мекенжай керек, мысалы /privacy.`,
     revision: (field) => `${field}: 1-ден 64-ке дейін таңба.`,
-    id: (field, vendor, example) => `${field}: бұл ${vendor} нөмірі емес. Дұрыс нөмірдің үлгісі: ${example}.`,
+    id: (field, vendor, example) => `${field}: бұл нөмір «${vendor}» қызметіне сәйкес келмейді. Дұрыс нөмірдің үлгісі: ${example}.`,
     idPrefix: (field, prefix) => `${field}: нөмір ${prefix} деп басталуы керек.`,
     digits: (field) => `${field}: бос орынсыз, тек цифрлар.`,
     length: (field, prefix, lengths) => `${field}: ${prefix} нөмірінде ${lengths} цифр болуы керек.`,

@@ -1,6 +1,7 @@
 import type { Strings } from './strings';
 
 export const ru: Strings = {
+  code: 'ru',
   languageName: 'Русский',
   title: 'Настройка баннера cookie Kelisim',
   intro: 'Заполните форму: справа сразу видно, как баннер выглядит для посетителей. Внизу готовый код для сайта и файл настроек. Всё работает в браузере, без сервера.',
@@ -140,7 +141,7 @@ export const ru: Strings = {
     required: (field) => `${field}: заполните поле.`,
     url: (field) => `${field}: нужен адрес, начинающийся с https:// или /, например /privacy.`,
     revision: (field) => `${field}: от 1 до 64 символов.`,
-    id: (field, vendor, example) => `${field}: это не номер ${vendor}. Пример правильного номера: ${example}.`,
+    id: (field, vendor, example) => `${field}: номер не подходит для сервиса «${vendor}». Пример правильного номера: ${example}.`,
     idPrefix: (field, prefix) => `${field}: номер должен начинаться с ${prefix}.`,
     digits: (field) => `${field}: только цифры, без пробелов.`,
     length: (field, prefix, lengths) => `${field}: в номере ${prefix} должно быть ${lengths} цифр.`,

@@ -3,6 +3,8 @@ import type { Palette, Scheme } from '../theme';
 
 /** The configurator's own words: every label, hint and message, per language. */
 export interface Strings {
+  /** Which language these are, for the library's own words beside them. */
+  code: Lang;
   /** The language's own name, for the switch. */
   languageName: string;
   title: string;
