@@ -1,4 +1,4 @@
-import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
@@ -47,6 +47,18 @@ const emitTypes = () => ({
   },
 });
 
+/**
+ * dist/configurator/: its page and stylesheet, and its own copy of the gate and the UI chunk built
+ * just before it, so the preview runs the real library wherever the folder is copied.
+ */
+const configuratorFiles = () => ({
+  name: 'configurator-files',
+  writeBundle() {
+    for (const file of ['index.html', 'configurator.css']) copyFileSync(`src/configurator/${file}`, `dist/configurator/${file}`);
+    for (const file of ['kelisim.js', 'kelisim-ui.js']) copyFileSync(`dist/${file}`, `dist/configurator/${file}`);
+  },
+});
+
 const ts = () => typescript({ tsconfig: './tsconfig.json', noEmitOnError: true, include: ['src/**/*'] });
 
 const minify = () => terser({
@@ -65,6 +77,8 @@ export default [
   browser('src/entry-gate.ts', 'dist/kelisim.js'),
   browser('src/entry-ui.ts', 'dist/kelisim-ui.js', [emitCss()]),
   browser('src/entry-full.ts', 'dist/kelisim.full.js'),
+  // After the gate and the UI chunk: the configurator copies them into its folder.
+  browser('src/configurator/main.tsx', 'dist/configurator/configurator.js', [configuratorFiles()]),
   {
     input: 'src/index.ts',
     external: ['preact', 'preact/hooks', 'preact/jsx-runtime', 'js-cookie'],
