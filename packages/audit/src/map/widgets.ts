@@ -41,7 +41,7 @@ export const widgets: VendorEntry[] = [
   // The presets' vendors: hosts the catalog leaves out, and the keys their scripts store.
   { vendor: 'Yandex Metrica', purpose: 'analytics', preset: 'yandex-metrika', hosts: ['mc.yandex.ru', 'mc.yandex.com', 'mc.yandex.kz', 'mc.yandex.by'], storage: ['_ym*', 'ym_*'] },
   { vendor: 'Google Ads / DoubleClick', purpose: 'advertising', preset: 'gtag',
-    hosts: ['doubleclick.net', 'googleadservices.com', 'googlesyndication.com', 'adservice.google.com'], firstParty: ['__gads', '__gpi', '_gcl_*'], storage: ['_gcl_*'] },
+    hosts: ['doubleclick.net', 'googleads.g.doubleclick.net', 'googleadservices.com', 'www.googleadservices.com', 'googlesyndication.com', 'adservice.google.com'], firstParty: ['__gads', '__gpi', '_gcl_*'], storage: ['_gcl_*'] },
   { vendor: 'Google Analytics / Google Ads', purpose: 'analytics', preset: 'gtag', hosts: ['google-analytics.com', 'analytics.google.com'], firstParty: ['_ga*', '_gid', '_gat*'] },
   { vendor: 'VK Ads / Top@Mail.ru', purpose: 'advertising', preset: 'vk-pixel', hosts: ['top-fwz1.mail.ru', 'top.mail.ru', 'ad.mail.ru', 'r.mail.ru'], storage: ['tmr_*', '_tmr*'] },
   { vendor: 'Meta Pixel', purpose: 'advertising', preset: 'meta-pixel', hosts: ['connect.facebook.net', 'facebook.com', 'facebook.net'] },

@@ -37,6 +37,7 @@ ${rows}
 }
 
 function seenTables(m: Messages, phase: Phase, id: string): string {
+  const name = m.phase[phase.name];
   const hosts = new Map<string, { vendor: string; purpose: string; count: number }>();
   for (const r of phase.requests) {
     if (r.firstParty) continue;
@@ -50,8 +51,9 @@ function seenTables(m: Messages, phase: Phase, id: string): string {
     `<tr><td><code>${escape(c.name)}</code></td><td><code>${escape(c.domain)}</code></td><td>${escape(c.vendor)}</td><td>${escape(m.purpose[c.purpose])}</td><td>${c.httpOnly ? m.yes : m.no}</td></tr>`).join('');
   const storageRows = phase.storage.map((s) =>
     `<tr><td><code>${escape(s.key)}</code></td><td>${escape(s.area)}</td><td><code>${escape(s.origin)}</code></td><td>${escape(s.vendor)}</td><td>${escape(m.purpose[s.purpose])}</td></tr>`).join('');
+  // Region names must differ across phases (axe landmark-unique), so each carries its phase.
   const table = (caption: string, head: string[], rows: string) => rows
-    ? `<div class="scroll" role="region" aria-label="${escape(caption)}" tabindex="0"><table><caption>${escape(caption)}</caption><thead><tr>${head.map((h) => `<th scope="col">${escape(h)}</th>`).join('')}</tr></thead><tbody>${rows}</tbody></table></div>`
+    ? `<div class="scroll" role="region" aria-label="${escape(`${caption}: ${name}`)}" tabindex="0"><table><caption>${escape(caption)}</caption><thead><tr>${head.map((h) => `<th scope="col">${escape(h)}</th>`).join('')}</tr></thead><tbody>${rows}</tbody></table></div>`
     : '';
   return `<details id="${id}-seen"><summary>${escape(m.seenHeading)}: ${escape(m.seen(phase.requests.length, phase.cookies.length, phase.storage.length))}</summary>
 ${table(m.thirdParty, [m.head.item, m.head.vendor, m.head.purpose, '#'], hostRows)}
