@@ -79,6 +79,21 @@ ${seenTables(m, phase, id)}
 </section>`;
 }
 
+/** One line per distinct fix: ten findings of one snippet are one thing to change. */
+function todo(m: Messages, result: AuditResult, prefix: string): string {
+  const items = new Map<string, string>();
+  for (const f of result.leaks) {
+    const key = f.kind == 'banner' ? `banner ${f.code}` : `${f.vendor} ${f.fix?.how} ${f.fix?.category}`;
+    if (items.has(key)) continue;
+    items.set(key, f.kind == 'banner'
+      ? `<strong>${escape(m.kind.banner)}</strong>: ${escape((f.code && m.banner[f.code]) || f.cause)}`
+      : `<strong>${escape(f.vendor)}</strong> (${escape(m.purpose[f.purpose])}): ${fixText(m, f)}`);
+  }
+  if (!items.size) return '';
+  return `<section aria-labelledby="${prefix}-todo"><h2 id="${prefix}-todo">${escape(m.todoHeading)}</h2>
+<ol class="todo">${[...items.values()].map((text) => `<li>${text}</li>`).join('\n')}</ol></section>`;
+}
+
 function resultSection(m: Messages, result: AuditResult, index: number, lang: Lang): string {
   const prefix = `u${index}`;
   const bad = result.leaks.length > 0;
@@ -93,6 +108,7 @@ ${vendors.length ? `<p>${escape(m.vendors(vendors.join(', ')))}</p>` : ''}
 ${result.kelisim ? '' : `<p>${escape(m.verdictNoKelisim)}</p>`}
 ${result.unknowns.length ? `<p>${escape(m.unknownSummary(result.unknowns.length))}</p>` : ''}
 </div>
+${todo(m, result, prefix)}
 ${result.phases.map((p) => phaseSection(m, result, p, prefix)).join('\n')}
 <p class="meta">${escape(m.meta(date, (result.durationMs / 1000).toFixed(1), result.url))}</p>
 </article>`;

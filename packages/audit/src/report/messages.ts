@@ -18,6 +18,7 @@ export interface Messages {
   fixIframe: (category: string, code: string) => string;
   fixScript: (code: string) => string;
   leaksHeading: string;
+  todoHeading: string;
   noLeaks: string;
   unknownsHeading: string;
   unknownsAbout: string;
@@ -57,6 +58,7 @@ const ru: Messages = {
   fixIframe: (category, code) => `Замените src на data-src и добавьте data-category="${category}": ${code}. Блок загрузится только после согласия на эту категорию.`,
   fixScript: (code) => `Не запускайте скрипт до согласия: ${code}. Или подключите его через counters с src.`,
   leaksHeading: 'Нарушения',
+  todoHeading: 'Что исправить',
   noLeaks: 'В этой фазе нарушений нет.',
   unknownsHeading: 'Не удалось определить',
   unknownsAbout: 'Этих сервисов и cookie нет в справочнике. Выясните, что они делают: если они не нужны для работы сайта, их тоже нужно включать только после согласия.',
@@ -120,6 +122,7 @@ const kk: Messages = {
   fixIframe: (category, code) => `src орнына data-src жазып, data-category="${category}" қосыңыз: ${code}. Блок осы санатқа келісім берілгеннен кейін ғана жүктеледі.`,
   fixScript: (code) => `Скриптті келісімге дейін іске қоспаңыз: ${code}. Немесе оны counters арқылы src көмегімен қосыңыз.`,
   leaksHeading: 'Бұзушылықтар',
+  todoHeading: 'Не түзету керек',
   noLeaks: 'Бұл кезеңде бұзушылық жоқ.',
   unknownsHeading: 'Анықталмағандар',
   unknownsAbout: 'Бұл қызметтер мен cookie файлдары анықтамалықта жоқ. Олардың не істейтінін анықтаңыз: сайттың жұмысына қажет болмаса, оларды да тек келісімнен кейін қосу керек.',
@@ -183,6 +186,7 @@ const en: Messages = {
   fixIframe: (category, code) => `Replace src with data-src and add data-category="${category}": ${code}. The embed loads once that category is allowed.`,
   fixScript: (code) => `Keep the script from running before consent: ${code}. Or load it through counters with src.`,
   leaksHeading: 'Findings',
+  todoHeading: 'What to fix',
   noLeaks: 'No findings in this phase.',
   unknownsHeading: 'Could not be placed',
   unknownsAbout: 'These hosts and cookies are not in the map. Find out what they do: unless the site needs them to work, they too must wait for consent.',

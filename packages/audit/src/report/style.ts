@@ -33,5 +33,6 @@ code{font:.88em/1.4 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;backgro
 details{margin:1rem 0}
 summary{cursor:pointer;font-weight:600}
 .meta{color:var(--muted);font-size:.9rem}
+.todo li{margin:.4rem 0}
 @media (prefers-reduced-motion:reduce){*{scroll-behavior:auto!important;transition:none!important}}
 `;
