@@ -1,6 +1,6 @@
 import type { RawCookie, RawStorage, Recorder } from './capture';
 import { Causes } from './cause';
-import { fixFor } from './fix';
+import { cookieFix, fixFor } from './fix';
 import { classifyCookie, classifyRequest, classifyStorage } from './map/classify';
 import { idsIn } from './map/ids';
 import type { CookieEntry, Finding, Phase, PhaseName, Placement, RequestEntry, StorageEntry } from './types';
@@ -8,6 +8,8 @@ import type { CookieEntry, Finding, Phase, PhaseName, Placement, RequestEntry, S
 export interface Snapshot {
   cookies: RawCookie[];
   storage: RawStorage[];
+  /** The page's own consent cookie name, when it is not Kelisim's default. */
+  consentCookie?: string;
 }
 
 /** Places every request, cookie and storage key a phase saw, each with its cause. */
@@ -23,7 +25,9 @@ export function buildPhase(name: PhaseName, recorder: Recorder, snapshot: Snapsh
     return {
       name: c.name,
       domain: c.domain,
-      ...classifyCookie(c.name, c.domain, site, source),
+      ...(c.name == snapshot.consentCookie || c.name == snapshot.consentCookie + '_lang'
+        ? { vendor: 'Kelisim', purpose: 'necessary' as const, firstParty: true }
+        : classifyCookie(c.name, c.domain, site, source)),
       httpOnly: c.httpOnly,
       ...(keepValues ? { value: c.value } : {}),
       cause: causes.ofCookie(c.name, c.domain),
@@ -75,7 +79,8 @@ export function findingsOf(phase: Phase, which: 'leak' | 'unknown'): Finding[] {
     if (!wanted(c.purpose)) continue;
     add(`cookie ${c.name} ${c.domain}`, {
       phase: phase.name, kind: 'cookie', vendor: c.vendor, purpose: c.purpose, name: c.name, cause: c.cause,
-      ...fix(c, c.cause),
+      // A preset deletes its own cookies; any other vendor's must be listed in its category.
+      ...(phase.name == 'withdraw' && !c.preset ? { fix: cookieFix(c.purpose, c.name) } : fix(c, c.cause)),
     });
   }
   if (phase.name != 'withdraw') {

@@ -1,5 +1,13 @@
 import { catalog } from '../../../src/presets/catalog';
-import type { Fix, Placement } from './types';
+import type { Fix, Placement, Purpose } from './types';
+
+/** A first-party cookie left after withdrawal by a vendor without a preset: the category must list it. */
+export const cookieFix = (category: Purpose, cookie: string): Fix => ({
+  category,
+  how: 'cookies',
+  cookie,
+  text: `List it in categories.${category}.cookies: ['${cookie}'], so withdrawing "${category}" deletes it.`,
+});
 
 /** What to change so a leaking item waits for consent, in English (the report translates by `how`). */
 export function fixFor(placement: Placement, iframe: boolean, id?: string): Fix | undefined {

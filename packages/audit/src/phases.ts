@@ -91,7 +91,13 @@ async function browseOnce(session: Session, site: string, options: AuditOptions)
 async function snapshot(name: PhaseName, session: Session, site: string, options: AuditOptions, shot?: string): Promise<Phase> {
   const cookies = await session.recorder.cookies(session.page);
   const storage = await session.recorder.storage(session.page);
-  const phase = buildPhase(name, session.recorder, { cookies, storage }, site, session.visited.slice(), options.cookieValues);
+  // The page may name its consent cookie (`cookie.name`); it is Kelisim's own either way.
+  const consentCookie = await session.page.evaluate(() => {
+    const config = (window as any).kelisimConfig;
+    const name = config && config.cookie && config.cookie.name;
+    return typeof name == 'string' ? name : undefined;
+  }).catch(() => undefined);
+  const phase = buildPhase(name, session.recorder, { cookies, storage, consentCookie }, site, session.visited.slice(), options.cookieValues);
   phase.screenshot = shot;
   return phase;
 }

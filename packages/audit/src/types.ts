@@ -19,8 +19,13 @@ export interface Placement {
 export interface Fix {
   category: Purpose;
   preset?: PresetName;
-  /** `counter`: use the preset; `iframe`: data-category + data-src; `script`: type="text/plain" data-category. */
-  how: 'counter' | 'iframe' | 'script' | 'remove';
+  /**
+   * `counter`: use the preset; `iframe`: data-category + data-src; `script`: type="text/plain"
+   * data-category; `cookies`: list the cookie in its category so withdrawal deletes it.
+   */
+  how: 'counter' | 'iframe' | 'script' | 'cookies';
+  /** For `cookies`: the name or pattern to list. */
+  cookie?: string;
   /** The same advice in English, for the JSON and the terminal. */
   text: string;
 }

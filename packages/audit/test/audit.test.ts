@@ -157,11 +157,14 @@ describe('a page gated correctly with Kelisim', () => {
     expect(phase('before').requests.filter((r) => !r.firstParty)).toEqual([]);
     expect(phase('reject').requests.filter((r) => !r.firstParty)).toEqual([]);
     // The same audit sees the counters once they are allowed…
-    expect(phase('accept').cookies.map((c) => c.name)).toEqual(expect.arrayContaining(['_ym_uid', '_fbp', 'YSC']));
+    expect(phase('accept').cookies.map((c) => c.name)).toEqual(expect.arrayContaining(['_ym_uid', '_fbp', 'YSC', 'jv_visitor_id']));
+    // The page's own consent cookie name is Kelisim's, not an unknown.
+    expect(phase('reject').cookies.find((c) => c.name == 'bnt_consent')).toMatchObject({ vendor: 'Kelisim', purpose: 'necessary' });
     // …and their first-party cookies gone after withdrawal.
     const left = phase('withdraw').cookies.map((c) => c.name);
     expect(left).not.toContain('_ym_uid');
     expect(left).not.toContain('_fbp');
+    expect(left).not.toContain('jv_visitor_id');
     expect(phase('withdraw').notes.some((n) => n.code == 'third-party-stays' && /YSC/.test(n.subject))).toBe(true);
   });
 });

@@ -14,6 +14,9 @@ function fixText(m: Messages, finding: Finding): string {
     const code = /counters: (\[.*?\])\./.exec(fix.text)?.[1] || `[{ category: '${fix.category}', preset: '${fix.preset}' }]`;
     return escape(m.fixCounter(finding.vendor, '\u0000')).replace('\u0000', `<code>${escape(code)}</code>`);
   }
+  if (fix.how == 'cookies') {
+    return escape(m.fixCookies(fix.category, '\u0000')).replace('\u0000', `<code>${escape(`['${fix.cookie}']`)}</code>`);
+  }
   if (fix.how == 'iframe') {
     return escape(m.fixIframe(fix.category, '\u0000')).replace('\u0000', `<code>${escape(`<iframe data-category="${fix.category}" data-src="…">`)}</code>`);
   }

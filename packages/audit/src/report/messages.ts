@@ -17,6 +17,7 @@ export interface Messages {
   fixCounter: (vendor: string, code: string) => string;
   fixIframe: (category: string, code: string) => string;
   fixScript: (code: string) => string;
+  fixCookies: (category: string, code: string) => string;
   leaksHeading: string;
   todoHeading: string;
   noLeaks: string;
@@ -56,6 +57,7 @@ const ru: Messages = {
   purpose: { necessary: 'Необходимые', analytics: 'Аналитика', advertising: 'Реклама', personalization: 'Персонализация', functional: 'Функциональные', unknown: 'Не определено' },
   fixCounter: (vendor, code) => `Уберите код ${vendor} со страницы и подключите счётчик через Kelisim — добавьте в counters: ${code}. Вызовы ym, gtag, fbq, _tmr и ttq в коде страницы можно оставить: они дождутся согласия. Прямые обращения к сервису (<img> или new Image() с его адресом) тоже замените вызовом из этого списка.`,
   fixIframe: (category, code) => `Замените src на data-src и добавьте data-category="${category}": ${code}. Блок загрузится только после согласия на эту категорию.`,
+  fixCookies: (category, code) => `Добавьте это cookie в categories.${category}.cookies: ${code} — тогда при отзыве согласия Kelisim его удалит.`,
   fixScript: (code) => `Не запускайте скрипт до согласия: ${code}. Или подключите его через counters с src.`,
   leaksHeading: 'Нарушения',
   todoHeading: 'Что исправить',
@@ -120,6 +122,7 @@ const kk: Messages = {
   purpose: { necessary: 'Қажетті', analytics: 'Аналитика', advertising: 'Жарнама', personalization: 'Жекелендіру', functional: 'Функционалдық', unknown: 'Анықталмаған' },
   fixCounter: (vendor, code) => `${vendor} кодын беттен алып тастап, есептегішті Kelisim арқылы қосыңыз — counters ішіне мынаны қосыңыз: ${code}. Бет кодындағы ym, gtag, fbq, _tmr және ttq шақыруларын қалдыруға болады: олар келісімді күтеді. Қызметке тікелей жүгінуді (оның мекенжайы жазылған <img> немесе new Image()) де осы шақырулардың бірімен алмастырыңыз.`,
   fixIframe: (category, code) => `src орнына data-src жазып, data-category="${category}" қосыңыз: ${code}. Блок осы санатқа келісім берілгеннен кейін ғана жүктеледі.`,
+  fixCookies: (category, code) => `Бұл cookie файлын categories.${category}.cookies ішіне қосыңыз: ${code} — сонда келісім кері қайтарылғанда Kelisim оны жояды.`,
   fixScript: (code) => `Скриптті келісімге дейін іске қоспаңыз: ${code}. Немесе оны counters арқылы src көмегімен қосыңыз.`,
   leaksHeading: 'Бұзушылықтар',
   todoHeading: 'Не түзету керек',
@@ -184,6 +187,7 @@ const en: Messages = {
   purpose: { necessary: 'Necessary', analytics: 'Analytics', advertising: 'Advertising', personalization: 'Personalisation', functional: 'Functional', unknown: 'Unknown' },
   fixCounter: (vendor, code) => `Remove the ${vendor} snippet and let Kelisim load the counter: add to counters ${code}. Page calls to ym, gtag, fbq, _tmr and ttq may stay: they wait for consent. Replace direct hits (an <img> or new Image() with the vendor\'s URL) with such a call too.`,
   fixIframe: (category, code) => `Replace src with data-src and add data-category="${category}": ${code}. The embed loads once that category is allowed.`,
+  fixCookies: (category, code) => `List this cookie in categories.${category}.cookies: ${code}, so withdrawal deletes it.`,
   fixScript: (code) => `Keep the script from running before consent: ${code}. Or load it through counters with src.`,
   leaksHeading: 'Findings',
   todoHeading: 'What to fix',
