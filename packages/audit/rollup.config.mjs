@@ -15,7 +15,7 @@ export default {
     dir: 'dist',
     format: 'es',
     entryFileNames: '[name].js',
-    chunkFileNames: 'chunks/[name]-[hash].js',
+    chunkFileNames: 'chunks/audit-[hash].js',
     intro: `const VERSION = ${JSON.stringify(version)};`,
     banner: (chunk) => (chunk.name == 'cli' ? '#!/usr/bin/env node' : ''),
   },
