@@ -68,6 +68,8 @@ describe('the vendor map', () => {
     expect(registrableDomain('www.example.kz')).toBe('example.kz');
     expect(classifyCookie('kelisim', 'www.makeup-center.kz', SITE)).toMatchObject({ vendor: 'Kelisim', purpose: 'necessary' });
     expect(classifyStorage('kelisim-consent-log', 'https://www.makeup-center.kz', SITE)).toMatchObject({ vendor: 'Kelisim' });
+    expect(classifyCookie('PHPSESSID', 'www.makeup-center.kz', SITE)).toMatchObject({ vendor: 'Site session', purpose: 'necessary' });
+    expect(classifyCookie('__ddg1_', '.makeup-center.kz', SITE)).toMatchObject({ vendor: 'DDoS-Guard', purpose: 'necessary' });
   });
 
   it('reads counter ids from the vendors\' hit URLs, checked against the catalog\'s formats', () => {

@@ -60,6 +60,13 @@ export const widgets: VendorEntry[] = [
   { vendor: 'WhatsApp chat widget', purpose: 'functional', hosts: ['getbutton.io', 'wazzup24.com', 'elfsight.com', 'elfsightcdn.com', 'whatshelp.io', 'callbackhunter.com'] },
   { vendor: 'VK widgets', purpose: 'functional', hosts: ['vk.com', 'vk.ru', 'userapi.com', 'vk-cdn.net', 'vkvideo.ru'] },
 
+  // What keeps the site itself working: server sessions, CSRF tokens, bot protection, captchas.
+  { vendor: 'Site session', purpose: 'necessary', hosts: [],
+    firstParty: ['PHPSESSID', 'JSESSIONID', 'ASP.NET_SessionId', 'ASPSESSIONID*', 'laravel_session', 'XSRF-TOKEN', 'csrftoken', 'sessionid', 'connect.sid', 'wordpress_test_cookie', 'wordpress_logged_in_*', 'wp-settings-*'] },
+  { vendor: 'Cloudflare', purpose: 'necessary', hosts: ['challenges.cloudflare.com'], firstParty: ['__cf_bm', 'cf_clearance', '__cflb', '_cfuvid'] },
+  { vendor: 'DDoS-Guard', purpose: 'necessary', hosts: ['ddos-guard.net'], firstParty: ['__ddg1_', '__ddg2_', '__ddg*'] },
+  { vendor: 'Yandex SmartCaptcha', purpose: 'necessary', hosts: ['smartcaptcha.yandexcloud.net'] },
+
   // Delivery of the page's own code and fonts: no identifiers of their own.
   { vendor: 'Public CDN', purpose: 'necessary', hosts: ['cdn.jsdelivr.net', 'unpkg.com', 'cdnjs.cloudflare.com', 'code.jquery.com', 'ajax.googleapis.com', 'fonts.googleapis.com', 'fonts.gstatic.com', 'stackpath.bootstrapcdn.com', 'cdn.tailwindcss.com'] },
 ];
