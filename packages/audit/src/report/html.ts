@@ -59,9 +59,9 @@ function seenTables(m: Messages, phase: Phase, id: string): string {
     ? `<div class="scroll" role="region" aria-label="${escape(`${caption}: ${name}`)}" tabindex="0"><table><caption>${escape(caption)}</caption><thead><tr>${head.map((h) => `<th scope="col">${escape(h)}</th>`).join('')}</tr></thead><tbody>${rows}</tbody></table></div>`
     : '';
   return `<details id="${id}-seen"><summary>${escape(m.seenHeading)}: ${escape(m.seen(phase.requests.length, phase.cookies.length, phase.storage.length))}</summary>
-${table(m.thirdParty, [m.head.item, m.head.vendor, m.head.purpose, '#'], hostRows)}
-${table('Cookie', [m.head.item, 'Domain', m.head.vendor, m.head.purpose, 'HttpOnly'], cookieRows)}
-${table(m.kind.storage, [m.head.item, 'Storage', 'Origin', m.head.vendor, m.head.purpose], storageRows)}
+${table(m.thirdParty, [m.head.item, m.head.vendor, m.head.purpose, m.head.count], hostRows)}
+${table('Cookie', [m.head.item, m.head.domain, m.head.vendor, m.head.purpose, 'HttpOnly'], cookieRows)}
+${table(m.kind.storage, [m.head.item, m.head.area, m.head.origin, m.head.vendor, m.head.purpose], storageRows)}
 </details>`;
 }
 

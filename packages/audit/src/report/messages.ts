@@ -11,7 +11,7 @@ export interface Messages {
   vendors: (list: string) => string;
   phase: Record<PhaseName, string>;
   phaseAbout: Record<PhaseName, string>;
-  head: { kind: string; vendor: string; purpose: string; item: string; cause: string; fix: string };
+  head: { kind: string; vendor: string; purpose: string; item: string; cause: string; fix: string; domain: string; area: string; origin: string; count: string };
   kind: Record<'request' | 'cookie' | 'storage' | 'banner', string>;
   purpose: Record<Purpose, string>;
   fixCounter: (vendor: string, code: string) => string;
@@ -52,7 +52,7 @@ const ru: Messages = {
     accept: 'Нажата кнопка «Принять все», страница перезагружена, затем открыта ещё одна страница сайта.',
     withdraw: 'После согласия в настройках cookie отключены все необязательные категории, выбор сохранён.',
   },
-  head: { kind: 'Что', vendor: 'Сервис', purpose: 'Назначение', item: 'Адрес или имя', cause: 'Источник', fix: 'Как исправить' },
+  head: { kind: 'Что', vendor: 'Сервис', purpose: 'Назначение', item: 'Адрес или имя', cause: 'Источник', fix: 'Как исправить', domain: 'Домен', area: 'Хранилище', origin: 'Сайт', count: 'Запросов' },
   kind: { request: 'Запрос', cookie: 'Cookie', storage: 'Хранилище браузера', banner: 'Баннер' },
   purpose: { necessary: 'Необходимые', analytics: 'Аналитика', advertising: 'Реклама', personalization: 'Персонализация', functional: 'Функциональные', unknown: 'Не определено' },
   fixCounter: (vendor, code) => `Уберите код ${vendor} со страницы и подключите счётчик через Kelisim — добавьте в counters: ${code}. Вызовы ym, gtag, fbq, _tmr и ttq в коде страницы можно оставить: они дождутся согласия. Прямые обращения к сервису (<img> или new Image() с его адресом) тоже замените вызовом из этого списка.`,
@@ -117,7 +117,7 @@ const kk: Messages = {
     accept: '«Барлығын қабылдау» батырмасы басылды, бет қайта жүктелді, содан кейін сайттың тағы бір беті ашылды.',
     withdraw: 'Келісім берілгеннен кейін cookie баптауларында барлық міндетті емес санаттар өшіріліп, таңдау сақталды.',
   },
-  head: { kind: 'Не', vendor: 'Қызмет', purpose: 'Мақсаты', item: 'Мекенжай немесе атау', cause: 'Көзі', fix: 'Қалай түзету керек' },
+  head: { kind: 'Не', vendor: 'Қызмет', purpose: 'Мақсаты', item: 'Мекенжай немесе атау', cause: 'Көзі', fix: 'Қалай түзету керек', domain: 'Домен', area: 'Қойма', origin: 'Сайт', count: 'Сұраныстар' },
   kind: { request: 'Сұраныс', cookie: 'Cookie', storage: 'Браузер қоймасы', banner: 'Баннер' },
   purpose: { necessary: 'Қажетті', analytics: 'Аналитика', advertising: 'Жарнама', personalization: 'Жекелендіру', functional: 'Функционалдық', unknown: 'Анықталмаған' },
   fixCounter: (vendor, code) => `${vendor} кодын беттен алып тастап, есептегішті Kelisim арқылы қосыңыз — counters ішіне мынаны қосыңыз: ${code}. Бет кодындағы ym, gtag, fbq, _tmr және ttq шақыруларын қалдыруға болады: олар келісімді күтеді. Қызметке тікелей жүгінуді (оның мекенжайы жазылған <img> немесе new Image()) де осы шақырулардың бірімен алмастырыңыз.`,
@@ -182,7 +182,7 @@ const en: Messages = {
     accept: '"Accept all" was clicked, the page reloaded, then one more page of the site was opened.',
     withdraw: 'After accepting, every optional category was switched off in the cookie settings and saved.',
   },
-  head: { kind: 'What', vendor: 'Vendor', purpose: 'Purpose', item: 'Host or name', cause: 'Cause', fix: 'How to fix' },
+  head: { kind: 'What', vendor: 'Vendor', purpose: 'Purpose', item: 'Host or name', cause: 'Cause', fix: 'How to fix', domain: 'Domain', area: 'Storage', origin: 'Origin', count: 'Requests' },
   kind: { request: 'Request', cookie: 'Cookie', storage: 'Browser storage', banner: 'Banner' },
   purpose: { necessary: 'Necessary', analytics: 'Analytics', advertising: 'Advertising', personalization: 'Personalisation', functional: 'Functional', unknown: 'Unknown' },
   fixCounter: (vendor, code) => `Remove the ${vendor} snippet and let Kelisim load the counter: add to counters ${code}. Page calls to ym, gtag, fbq, _tmr and ttq may stay: they wait for consent. Replace direct hits (an <img> or new Image() with the vendor\'s URL) with such a call too.`,
