@@ -5,6 +5,13 @@ import { STYLE } from './style';
 const escape = (text: unknown) => String(text ?? '').replace(/[&<>"']/g, (c) =>
   ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
+/**
+ * A section's name. With several pages in one report the same headings repeat, so each landmark
+ * is named with its page too (axe: landmark-unique).
+ */
+const labelled = (headingId: string, text: string, scope: string) =>
+  (scope ? `aria-label="${escape(text + scope)}"` : `aria-labelledby="${headingId}"`);
+
 const localCause = (m: Messages, cause: string) => m.cause.reduce((text, [re, to]) => text.replace(re, to), cause);
 
 function fixText(m: Messages, finding: Finding): string {
@@ -39,8 +46,8 @@ ${rows}
 </tbody></table></div>`;
 }
 
-function seenTables(m: Messages, phase: Phase, id: string): string {
-  const name = m.phase[phase.name];
+function seenTables(m: Messages, phase: Phase, id: string, scope: string): string {
+  const name = m.phase[phase.name] + scope;
   const hosts = new Map<string, { vendor: string; purpose: string; count: number }>();
   for (const r of phase.requests) {
     if (r.firstParty) continue;
@@ -65,25 +72,26 @@ ${table(m.kind.storage, [m.head.item, m.head.area, m.head.origin, m.head.vendor,
 </details>`;
 }
 
-function phaseSection(m: Messages, result: AuditResult, phase: Phase, prefix: string): string {
+function phaseSection(m: Messages, result: AuditResult, phase: Phase, prefix: string, scope: string): string {
   const id = `${prefix}-${phase.name}`;
   const leaks = result.leaks.filter((l) => l.phase == phase.name);
   const unknowns = result.unknowns.filter((u) => u.phase == phase.name);
   const name = m.phase[phase.name];
-  return `<section class="phase" aria-labelledby="${id}-h">
+  const label = name + scope;
+  return `<section class="phase" ${labelled(`${id}-h`, name, scope)}>
 <h2 id="${id}-h">${escape(name)}</h2>
 <p>${escape(m.phaseAbout[phase.name])}</p>
 ${phase.screenshot ? `<figure><img src="${phase.screenshot}" alt="${escape(m.screenshot(name))}" width="640" height="400"><figcaption>${phase.visited.map((v) => `<code>${escape(v)}</code>`).join(' → ')}</figcaption></figure>` : ''}
 ${phase.name == 'accept' ? '' : `<h3>${escape(m.leaksHeading)}</h3>
-${leaks.length ? findingsTable(m, leaks, `${m.leaksHeading}: ${name}`, true) : `<p class="ok">${escape(m.noLeaks)}</p>`}`}
-${unknowns.length ? `<h3>${escape(m.unknownsHeading)}</h3><p>${escape(m.unknownsAbout)}</p>${findingsTable(m, unknowns, `${m.unknownsHeading}: ${name}`, false)}` : ''}
+${leaks.length ? findingsTable(m, leaks, `${m.leaksHeading}: ${label}`, true) : `<p class="ok">${escape(m.noLeaks)}</p>`}`}
+${unknowns.length ? `<h3>${escape(m.unknownsHeading)}</h3><p>${escape(m.unknownsAbout)}</p>${findingsTable(m, unknowns, `${m.unknownsHeading}: ${label}`, false)}` : ''}
 ${phase.notes.length ? `<h3>${escape(m.notesHeading)}</h3><ul>${phase.notes.map((n) => `<li>${escape(m.note[n.code](n.subject))}</li>`).join('')}</ul>` : ''}
-${seenTables(m, phase, id)}
+${seenTables(m, phase, id, scope)}
 </section>`;
 }
 
 /** One line per distinct fix: ten findings of one snippet are one thing to change. */
-function todo(m: Messages, result: AuditResult, prefix: string): string {
+function todo(m: Messages, result: AuditResult, prefix: string, scope: string): string {
   const items = new Map<string, string>();
   for (const f of result.leaks) {
     const key = f.kind == 'banner' ? `banner ${f.code}` : `${f.vendor} ${f.fix?.how} ${f.fix?.category}`;
@@ -93,12 +101,13 @@ function todo(m: Messages, result: AuditResult, prefix: string): string {
       : `<strong>${escape(f.vendor)}</strong> (${escape(m.purpose[f.purpose])}): ${fixText(m, f)}`);
   }
   if (!items.size) return '';
-  return `<section aria-labelledby="${prefix}-todo"><h2 id="${prefix}-todo">${escape(m.todoHeading)}</h2>
+  return `<section ${labelled(`${prefix}-todo`, m.todoHeading, scope)}><h2 id="${prefix}-todo">${escape(m.todoHeading)}</h2>
 <ol class="todo">${[...items.values()].map((text) => `<li>${text}</li>`).join('\n')}</ol></section>`;
 }
 
-function resultSection(m: Messages, result: AuditResult, index: number, lang: Lang): string {
+function resultSection(m: Messages, result: AuditResult, index: number, lang: Lang, many: boolean): string {
   const prefix = `u${index}`;
+  const scope = many ? ` (${result.url})` : '';
   const bad = result.leaks.length > 0;
   const verdict = bad ? m.verdictLeaks(result.leaks.length) : m.verdictClean;
   const vendors = [...new Set(result.leaks.filter((l) => l.kind != 'banner').map((l) => l.vendor))];
@@ -111,8 +120,8 @@ ${vendors.length ? `<p>${escape(m.vendors(vendors.join(', ')))}</p>` : ''}
 ${result.kelisim ? '' : `<p>${escape(m.verdictNoKelisim)}</p>`}
 ${result.unknowns.length ? `<p>${escape(m.unknownSummary(result.unknowns.length))}</p>` : ''}
 </div>
-${todo(m, result, prefix)}
-${result.phases.map((p) => phaseSection(m, result, p, prefix)).join('\n')}
+${todo(m, result, prefix, scope)}
+${result.phases.map((p) => phaseSection(m, result, p, prefix, scope)).join('\n')}
 <p class="meta">${escape(m.meta(date, (result.durationMs / 1000).toFixed(1), result.url))}</p>
 </article>`;
 }
@@ -131,7 +140,7 @@ export function renderHtml(results: AuditResult[], lang: Lang = 'ru'): string {
 <body>
 <main>
 <h1>${escape(m.title)}</h1>
-${results.map((r, i) => resultSection(m, r, i, lang)).join('\n')}
+${results.map((r, i) => resultSection(m, r, i, lang, results.length > 1)).join('\n')}
 <p class="meta">kelisim-audit</p>
 </main>
 </body>
