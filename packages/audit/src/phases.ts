@@ -47,10 +47,12 @@ async function rest(session: Session, options: AuditOptions) {
 
 async function go(session: Session, url: string, options: AuditOptions, settle = true) {
   try {
-    await session.page.goto(url, { waitUntil: 'load', timeout: 30_000 });
+    await session.page.goto(url, { waitUntil: 'domcontentloaded', timeout: 30_000 });
   } catch (error) {
     throw new AuditError(`Could not load ${url}: ${(error as Error).message.split('\n')[0]}`);
   }
+  // A third-party resource that never finishes must not fail the audit: what it did is recorded anyway.
+  await session.page.waitForLoadState('load', { timeout: 15_000 }).catch(() => undefined);
   session.visited.push(session.page.url());
   if (settle) await rest(session, options);
 }
@@ -173,7 +175,8 @@ async function chooseIn(session: Session, choice: 'reject' | 'accept', url: stri
   }
   await session.recorder.networkQuiet(session.page);
   try {
-    await session.page.reload({ waitUntil: 'load', timeout: 30_000 });
+    await session.page.reload({ waitUntil: 'domcontentloaded', timeout: 30_000 });
+    await session.page.waitForLoadState('load', { timeout: 15_000 }).catch(() => undefined);
     session.visited.push(session.page.url());
   } catch {
     // A failed reload still leaves the page to audit.
