@@ -7,12 +7,7 @@ import { fileURLToPath } from 'node:url';
 
 const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean);
 
-/**
- * Flags every headless run here needs: no sandbox as root, no GPU, and nothing that phones home,
- * since the network is closed and refused connections add noise and delay.
- */
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export { CHROMIUM_ARGS } from './chromium-args.mjs';
 
 export function findChromium() {
   return CANDIDATES.find((path) => existsSync(path));

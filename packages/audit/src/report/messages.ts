@@ -1,0 +1,225 @@
+import type { Lang, PhaseName, Purpose } from '../types';
+
+/** Every string of the HTML report, per language. Kazakh follows the library's own glossary. */
+export interface Messages {
+  title: string;
+  langName: string;
+  verdictClean: string;
+  verdictLeaks: (n: number) => string;
+  verdictNoKelisim: string;
+  unknownSummary: (n: number) => string;
+  vendors: (list: string) => string;
+  phase: Record<PhaseName, string>;
+  phaseAbout: Record<PhaseName, string>;
+  head: { kind: string; vendor: string; purpose: string; item: string; cause: string; fix: string; domain: string; area: string; origin: string; count: string };
+  kind: Record<'request' | 'cookie' | 'storage' | 'banner', string>;
+  purpose: Record<Purpose, string>;
+  fixCounter: (vendor: string, code: string) => string;
+  fixIframe: (category: string, code: string) => string;
+  fixScript: (code: string) => string;
+  fixCookies: (category: string, code: string) => string;
+  leaksHeading: string;
+  todoHeading: string;
+  noLeaks: string;
+  unknownsHeading: string;
+  unknownsAbout: string;
+  seenHeading: string;
+  seen: (requests: number, cookies: number, storage: number) => string;
+  thirdParty: string;
+  notesHeading: string;
+  screenshot: (phase: string) => string;
+  meta: (date: string, seconds: string, url: string) => string;
+  banner: Record<string, string>;
+  note: Record<string, (subject: string) => string>;
+  /** Phrases of the technical causes, English → this language. */
+  cause: [RegExp, string][];
+  yes: string;
+  no: string;
+}
+
+const ru: Messages = {
+  title: 'Аудит cookie и счётчиков',
+  langName: 'Русский',
+  verdictClean: 'Утечек не найдено: до выбора посетителя и после его отказа страница не загружает счётчики и не ставит необязательные cookie.',
+  verdictLeaks: (n) => `Найдено нарушений: ${n}. До согласия посетителя или после его отказа страница передаёт данные сторонним сервисам или сохраняет необязательные cookie. Ниже — что именно происходит и как это исправить.`,
+  verdictNoKelisim: 'На странице нет баннера Kelisim, поэтому проверено только то, что происходит до выбора посетителя.',
+  vendors: (list) => `Сервисы, получающие данные без согласия: ${list}.`,
+  unknownSummary: (n) => `Назначение не определено: ${n}. Это не обязательно нарушение, но эти пункты стоит проверить вручную.`,
+  phase: { before: 'До выбора', reject: 'После отказа', accept: 'После согласия', withdraw: 'После отзыва согласия' },
+  phaseAbout: {
+    before: 'Страница открыта впервые, посетитель ещё ничего не выбрал; страница прокручена до конца.',
+    reject: 'Нажата кнопка «Отклонить все», страница перезагружена, затем открыта ещё одна страница сайта.',
+    accept: 'Нажата кнопка «Принять все», страница перезагружена, затем открыта ещё одна страница сайта.',
+    withdraw: 'После согласия в настройках cookie отключены все необязательные категории, выбор сохранён.',
+  },
+  head: { kind: 'Что', vendor: 'Сервис', purpose: 'Назначение', item: 'Адрес или имя', cause: 'Источник', fix: 'Как исправить', domain: 'Домен', area: 'Хранилище', origin: 'Сайт', count: 'Запросов' },
+  kind: { request: 'Запрос', cookie: 'Cookie', storage: 'Хранилище браузера', banner: 'Баннер' },
+  purpose: { necessary: 'Необходимые', analytics: 'Аналитика', advertising: 'Реклама', personalization: 'Персонализация', functional: 'Функциональные', unknown: 'Не определено' },
+  fixCounter: (vendor, code) => `Уберите код ${vendor} со страницы и подключите счётчик через Kelisim — добавьте в counters: ${code}. Вызовы ym, gtag, fbq, _tmr и ttq в коде страницы можно оставить: они дождутся согласия. Прямые обращения к сервису (<img> или new Image() с его адресом) тоже замените вызовом из этого списка.`,
+  fixIframe: (category, code) => `Замените src на data-src и добавьте data-category="${category}": ${code}. Блок загрузится только после согласия на эту категорию.`,
+  fixCookies: (category, code) => `Добавьте это cookie в categories.${category}.cookies: ${code} — тогда при отзыве согласия Kelisim его удалит.`,
+  fixScript: (code) => `Не запускайте скрипт до согласия: ${code}. Или подключите его через counters с src.`,
+  leaksHeading: 'Нарушения',
+  todoHeading: 'Что исправить',
+  noLeaks: 'В этой фазе нарушений нет.',
+  unknownsHeading: 'Не удалось определить',
+  unknownsAbout: 'Этих сервисов и cookie нет в справочнике. Выясните, что они делают: если они не нужны для работы сайта, их тоже нужно включать только после согласия.',
+  seenHeading: 'Всё, что увидел браузер',
+  seen: (r, c, s) => `Запросов: ${r}, cookie: ${c}, записей в хранилище: ${s}.`,
+  thirdParty: 'Сторонние запросы',
+  notesHeading: 'Замечания',
+  screenshot: (phase) => `Снимок страницы: ${phase}`,
+  meta: (date, seconds, url) => `Проверено ${date}, за ${seconds} с. Адрес: ${url}`,
+  banner: {
+    'no-banner': 'Kelisim есть на странице, но баннер не появился — посетитель не может сделать выбор.',
+    'no-button': 'В баннере нет кнопки отказа.',
+    'click-failed': 'Кнопку отказа не удалось нажать.',
+    'not-closed': 'Кнопка отказа не закрывает баннер.',
+    'no-choice': 'После нажатия кнопки отказа выбор не сохранён.',
+    'consent-on-reject': 'Отказ сохранился как согласие на необязательные категории.',
+    'no-preferences': 'Окно настроек cookie не открылось — согласие нельзя отозвать.',
+    'no-save': 'В окне настроек нет работающей кнопки «Сохранить выбор».',
+  },
+  note: {
+    'third-party-stays': (s) => `Стороннее cookie ${s} осталось: сайт не может удалить cookie чужого домена, это делается на сайте самого сервиса.`,
+    'storage-stays': (s) => `Запись ${s} в хранилище браузера осталась после отзыва согласия.`,
+    'still-allowed': (s) => `После отзыва выбор всё ещё разрешает: ${s}.`,
+    'accept-problem': (s) => `Кнопка «Принять все»: ${s}`,
+  },
+  cause: [
+    [/inline (on\w+) handler at /g, 'обработчик $1 в разметке: '],
+    [/inline script at /g, 'встроенный скрипт: '],
+    [/, loaded by /g, ', загружен через '],
+    [/Set-Cookie from /g, 'заголовок Set-Cookie от '],
+    [/, requested by /g, ', запрос из '],
+    [/document\.cookie from /g, 'document.cookie, записал '],
+    [/(^|, )inside /g, '$1внутри '],
+    [/> at /g, '> — '],
+    [/the page itself/g, 'сама страница'],
+    [/not known/g, 'не установлен'],
+  ],
+  yes: 'да',
+  no: 'нет',
+};
+
+const kk: Messages = {
+  title: 'Cookie және есептегіштер аудиті',
+  langName: 'Қазақша',
+  verdictClean: 'Ағып кету табылмады: келуші таңдау жасағанға дейін және ол бас тартқаннан кейін бет есептегіштерді жүктемейді және міндетті емес cookie файлдарын орнатпайды.',
+  verdictLeaks: (n) => `Табылған бұзушылықтар: ${n}. Келуші келісім бергенге дейін немесе ол бас тартқаннан кейін бет деректерді бөгде қызметтерге жібереді немесе міндетті емес cookie файлдарын сақтайды. Төменде нақты не болып жатқаны және оны қалай түзету керегі жазылған.`,
+  verdictNoKelisim: 'Бетте Kelisim баннері жоқ, сондықтан келуші таңдау жасағанға дейінгі күй ғана тексерілді.',
+  vendors: (list) => `Келісімсіз деректер алатын қызметтер: ${list}.`,
+  unknownSummary: (n) => `Мақсаты анықталмағандар: ${n}. Бұл міндетті түрде бұзушылық емес, бірақ оларды қолмен тексерген жөн.`,
+  phase: { before: 'Таңдауға дейін', reject: 'Бас тартқаннан кейін', accept: 'Келісім бергеннен кейін', withdraw: 'Келісімді кері қайтарып алғаннан кейін' },
+  phaseAbout: {
+    before: 'Бет алғаш рет ашылды, келуші әлі ештеңе таңдаған жоқ; бет соңына дейін айналдырылды.',
+    reject: '«Барлығынан бас тарту» батырмасы басылды, бет қайта жүктелді, содан кейін сайттың тағы бір беті ашылды.',
+    accept: '«Барлығын қабылдау» батырмасы басылды, бет қайта жүктелді, содан кейін сайттың тағы бір беті ашылды.',
+    withdraw: 'Келісім берілгеннен кейін cookie баптауларында барлық міндетті емес санаттар өшіріліп, таңдау сақталды.',
+  },
+  head: { kind: 'Не', vendor: 'Қызмет', purpose: 'Мақсаты', item: 'Мекенжай немесе атау', cause: 'Көзі', fix: 'Қалай түзету керек', domain: 'Домен', area: 'Қойма', origin: 'Сайт', count: 'Сұраныстар' },
+  kind: { request: 'Сұраныс', cookie: 'Cookie', storage: 'Браузер қоймасы', banner: 'Баннер' },
+  purpose: { necessary: 'Қажетті', analytics: 'Аналитика', advertising: 'Жарнама', personalization: 'Жекелендіру', functional: 'Функционалдық', unknown: 'Анықталмаған' },
+  fixCounter: (vendor, code) => `${vendor} кодын беттен алып тастап, есептегішті Kelisim арқылы қосыңыз — counters ішіне мынаны қосыңыз: ${code}. Бет кодындағы ym, gtag, fbq, _tmr және ttq шақыруларын қалдыруға болады: олар келісімді күтеді. Қызметке тікелей жүгінуді (оның мекенжайы жазылған <img> немесе new Image()) де осы шақырулардың бірімен алмастырыңыз.`,
+  fixIframe: (category, code) => `src орнына data-src жазып, data-category="${category}" қосыңыз: ${code}. Блок осы санатқа келісім берілгеннен кейін ғана жүктеледі.`,
+  fixCookies: (category, code) => `Бұл cookie файлын categories.${category}.cookies ішіне қосыңыз: ${code} — сонда келісім кері қайтарылғанда Kelisim оны жояды.`,
+  fixScript: (code) => `Скриптті келісімге дейін іске қоспаңыз: ${code}. Немесе оны counters арқылы src көмегімен қосыңыз.`,
+  leaksHeading: 'Бұзушылықтар',
+  todoHeading: 'Не түзету керек',
+  noLeaks: 'Бұл кезеңде бұзушылық жоқ.',
+  unknownsHeading: 'Анықталмағандар',
+  unknownsAbout: 'Бұл қызметтер мен cookie файлдары анықтамалықта жоқ. Олардың не істейтінін анықтаңыз: сайттың жұмысына қажет болмаса, оларды да тек келісімнен кейін қосу керек.',
+  seenHeading: 'Браузер көргеннің бәрі',
+  seen: (r, c, s) => `Сұраныстар: ${r}, cookie: ${c}, қоймадағы жазбалар: ${s}.`,
+  thirdParty: 'Бөгде сұраныстар',
+  notesHeading: 'Ескертпелер',
+  screenshot: (phase) => `Бет суреті: ${phase}`,
+  meta: (date, seconds, url) => `Тексерілген уақыты: ${date}, ұзақтығы: ${seconds} с. Мекенжайы: ${url}`,
+  banner: {
+    'no-banner': 'Бетте Kelisim бар, бірақ баннер шықпады — келуші таңдау жасай алмайды.',
+    'no-button': 'Баннерде бас тарту батырмасы жоқ.',
+    'click-failed': 'Бас тарту батырмасын басу мүмкін болмады.',
+    'not-closed': 'Бас тарту батырмасы баннерді жаппайды.',
+    'no-choice': 'Бас тарту батырмасын басқаннан кейін таңдау сақталмады.',
+    'consent-on-reject': 'Бас тарту міндетті емес санаттарға келісім ретінде сақталды.',
+    'no-preferences': 'Cookie баптаулары терезесі ашылмады — келісімді кері қайтарып алу мүмкін емес.',
+    'no-save': 'Баптаулар терезесінде жұмыс істейтін «Таңдауды сақтау» батырмасы жоқ.',
+  },
+  note: {
+    'third-party-stays': (s) => `${s} бөгде cookie файлы қалды: сайт басқа доменнің cookie файлын жоя алмайды, мұны қызметтің өз сайтында істеуге болады.`,
+    'storage-stays': (s) => `Браузер қоймасындағы ${s} жазбасы келісім кері қайтарып алынғаннан кейін де қалды.`,
+    'still-allowed': (s) => `Кері қайтарып алғаннан кейін де таңдау мыналарға рұқсат береді: ${s}.`,
+    'accept-problem': (s) => `«Барлығын қабылдау» батырмасы: ${s}`,
+  },
+  cause: [
+    [/inline (on\w+) handler at /g, 'беттегі $1 өңдеушісі: '],
+    [/inline script at /g, 'беттегі скрипт: '],
+    [/, loaded by /g, ', оны жүктеген: '],
+    [/Set-Cookie from /g, 'Set-Cookie тақырыбы: '],
+    [/, requested by /g, ', сұранысты жасаған: '],
+    [/document\.cookie from /g, 'document.cookie, жазған: '],
+    [/(^|, )inside /g, '$1ендірілген блок ішінде: '],
+    [/> at /g, '> — '],
+    [/the page itself/g, 'беттің өзі'],
+    [/not known/g, 'анықталмады'],
+  ],
+  yes: 'иә',
+  no: 'жоқ',
+};
+
+const en: Messages = {
+  title: 'Cookie and tracker audit',
+  langName: 'English',
+  verdictClean: 'No leaks: before the visitor chooses and after they refuse, the page loads no counters and sets no optional cookies.',
+  verdictLeaks: (n) => `${n} finding${n == 1 ? '' : 's'}. Before the visitor consents, or after they refuse, the page sends data to third parties or keeps optional cookies. Below: what happens and how to fix it.`,
+  verdictNoKelisim: 'Kelisim is not on this page, so only what happens before the visitor chooses was checked.',
+  vendors: (list) => `Vendors that get data without consent: ${list}.`,
+  unknownSummary: (n) => `${n} item${n == 1 ? '' : 's'} of unknown purpose. Not necessarily a leak, but worth checking by hand.`,
+  phase: { before: 'Before a choice', reject: 'After reject all', accept: 'After accept all', withdraw: 'After withdrawal' },
+  phaseAbout: {
+    before: 'First visit, no choice made yet; the page was scrolled to the end.',
+    reject: '"Reject all" was clicked, the page reloaded, then one more page of the site was opened.',
+    accept: '"Accept all" was clicked, the page reloaded, then one more page of the site was opened.',
+    withdraw: 'After accepting, every optional category was switched off in the cookie settings and saved.',
+  },
+  head: { kind: 'What', vendor: 'Vendor', purpose: 'Purpose', item: 'Host or name', cause: 'Cause', fix: 'How to fix', domain: 'Domain', area: 'Storage', origin: 'Origin', count: 'Requests' },
+  kind: { request: 'Request', cookie: 'Cookie', storage: 'Browser storage', banner: 'Banner' },
+  purpose: { necessary: 'Necessary', analytics: 'Analytics', advertising: 'Advertising', personalization: 'Personalisation', functional: 'Functional', unknown: 'Unknown' },
+  fixCounter: (vendor, code) => `Remove the ${vendor} snippet and let Kelisim load the counter: add to counters ${code}. Page calls to ym, gtag, fbq, _tmr and ttq may stay: they wait for consent. Replace direct hits (an <img> or new Image() with the vendor\'s URL) with such a call too.`,
+  fixIframe: (category, code) => `Replace src with data-src and add data-category="${category}": ${code}. The embed loads once that category is allowed.`,
+  fixCookies: (category, code) => `List this cookie in categories.${category}.cookies: ${code}, so withdrawal deletes it.`,
+  fixScript: (code) => `Keep the script from running before consent: ${code}. Or load it through counters with src.`,
+  leaksHeading: 'Findings',
+  todoHeading: 'What to fix',
+  noLeaks: 'No findings in this phase.',
+  unknownsHeading: 'Could not be placed',
+  unknownsAbout: 'These hosts and cookies are not in the map. Find out what they do: unless the site needs them to work, they too must wait for consent.',
+  seenHeading: 'Everything the browser saw',
+  seen: (r, c, s) => `${r} requests, ${c} cookies, ${s} storage keys.`,
+  thirdParty: 'Third-party requests',
+  notesHeading: 'Notes',
+  screenshot: (phase) => `Screenshot: ${phase}`,
+  meta: (date, seconds, url) => `Checked ${date} in ${seconds} s. Page: ${url}`,
+  banner: {
+    'no-banner': 'Kelisim is on the page but its banner did not appear: no visitor can make a choice.',
+    'no-button': 'The banner has no reject button.',
+    'click-failed': 'The reject button could not be clicked.',
+    'not-closed': 'The reject button does not close the banner.',
+    'no-choice': 'Clicking the reject button recorded no choice.',
+    'consent-on-reject': 'Rejecting recorded consent to optional categories.',
+    'no-preferences': 'The cookie settings did not open: consent cannot be withdrawn.',
+    'no-save': 'The cookie settings have no working "Save choices" button.',
+  },
+  note: {
+    'third-party-stays': (s) => `Third-party cookie ${s} stays: a site cannot delete another domain's cookies; the vendor's own site can.`,
+    'storage-stays': (s) => `Storage key ${s} stays after withdrawal.`,
+    'still-allowed': (s) => `After withdrawal the choice still allows: ${s}.`,
+    'accept-problem': (s) => `"Accept all": ${s}`,
+  },
+  cause: [],
+  yes: 'yes',
+  no: 'no',
+};
+
+export const messages: Record<Lang, Messages> = { ru, kk, en };
+export const LANGS: Lang[] = ['ru', 'kk', 'en'];
