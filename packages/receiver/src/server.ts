@@ -74,7 +74,7 @@ export async function createReceiver(options: ReceiverOptions): Promise<FastifyI
   });
   await app.register(rateLimit, {
     global: false,
-    errorResponseBuilder: (_request, context) => ({ statusCode: 429, error: `too many records from this address; retry in ${Math.ceil(context.ttl / 1000)} s` }),
+    errorResponseBuilder: (_request, context) => ({ statusCode: 429, message: `too many records from this address; retry in ${Math.ceil(context.ttl / 1000)} s` }),
   });
 
   postRoute(app, { batcher, ip: options.ip ?? 'truncated', rateLimit: options.rateLimit ?? 60 });
