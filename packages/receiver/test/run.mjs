@@ -1,11 +1,18 @@
 #!/usr/bin/env node
 // The package's tests: the same storage and API tests against SQLite and against a PostgreSQL this
-// command starts itself, then stops, even when a test fails or the run is interrupted.
-import { spawn } from 'node:child_process';
+// command starts itself, then stops, even when a test fails or the run is interrupted. The crash,
+// process and browser tests run the built bin and the built library, so both are built first.
+import { execSync, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { startPostgres } from '../scripts/postgres.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+const repo = fileURLToPath(new URL('../../..', import.meta.url));
+execSync('npm run build', { cwd: root, stdio: 'inherit' });
+if (!existsSync(`${repo}/dist/kelisim.js`)) execSync('npx rollup -c', { cwd: repo, stdio: 'inherit' });
+execSync('node scripts/ensure-chromium.mjs', { cwd: repo, stdio: 'inherit' });
+
 const pg = await startPostgres();
 const stop = () => pg.stop();
 process.on('exit', stop);
