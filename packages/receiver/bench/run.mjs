@@ -6,7 +6,7 @@
 //
 //   node packages/receiver/bench/run.mjs [--seconds 20] [--clients 50] [--stores sqlite,postgres,jsonl] [--no-readme]
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import os from 'node:os';
 import { join } from 'node:path';
@@ -129,6 +129,7 @@ async function bench(store) {
   } finally {
     if (receiver && receiver.child.exitCode === null && receiver.child.signalCode === null) await kill(receiver.child);
     pgServer?.stop();
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 

@@ -1,8 +1,10 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import type { LogRecord } from '../../../../src/core/record';
 import { plan, purgeMarker, recordKey, type Head } from '../chain';
+import { CHECKPOINTER } from '../paths';
 import { fromColumns, SELECT, toColumns } from './columns';
 import { migrations } from './migrate';
 import type { AccessEntry, Incoming, Range, Row, Store, TextsEntry } from './types';
@@ -35,6 +37,9 @@ export function openSqlite(dataDir: string, { migrate = true } = {}): Store & { 
   db.pragma('synchronous = FULL');
   db.pragma('busy_timeout = 5000');
   if (migrate) migrateSqlite(db);
+  // Checkpoints run on the worker below, started with the first write.
+  db.pragma('wal_autocheckpoint = 0');
+  let checkpointer: Worker | undefined;
 
   const insert = db.prepare(INSERT);
   const byKey = db.prepare(`${SELECT} WHERE consent_id = ? AND action = ? AND timestamp = ?`);
@@ -83,6 +88,10 @@ export function openSqlite(dataDir: string, { migrate = true } = {}): Store & { 
     where: file,
     db,
     async append(batch) {
+      if (!checkpointer) {
+        checkpointer = new Worker(CHECKPOINTER, { workerData: { file, every: 200 } });
+        checkpointer.unref();
+      }
       return append.immediate(batch);
     },
     async find(id) {
@@ -120,6 +129,17 @@ export function openSqlite(dataDir: string, { migrate = true } = {}): Store & { 
         .all(hash) as TextsEntry[];
     },
     async close() {
+      if (checkpointer) {
+        const worker = checkpointer;
+        checkpointer = undefined;
+        await new Promise<void>((done) => {
+          worker.once('message', () => done());
+          worker.once('exit', () => done());
+          worker.once('error', () => done());
+          worker.postMessage('stop');
+        });
+        await worker.terminate();
+      }
       if (db.open) db.close();
     },
   };
