@@ -10,6 +10,6 @@ const external = [...builtinModules, ...builtinModules.map((m) => `node:${m}`), 
 export default {
   input: { cli: 'src/cli.ts', index: 'src/index.ts' },
   external: (id) => external.includes(id) || external.some((e) => id.startsWith(`${e}/`)),
-  output: { dir: 'dist', format: 'esm', banner: (chunk) => (chunk.name == 'cli' ? '#!/usr/bin/env node' : ''), chunkFileNames: '[name].js' },
+  output: { dir: 'dist', format: 'esm', chunkFileNames: '[name].js' },
   plugins: [typescript({ tsconfig: './tsconfig.json' })],
 };

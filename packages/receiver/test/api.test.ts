@@ -188,6 +188,18 @@ describe.each(STORES)('the HTTP API on %s', (kind) => {
     expect((await (await read('/v1/consent/full-address-kept1')).json()).records[0].ip).toBe('127.0.0.1');
   });
 
+  test('with a retention period, the receiver removes the old segment at start and the chain still verifies', async () => {
+    place = await freshPlace(kind);
+    store = await openPlace(place);
+    const old = new Date(Date.now() - 40 * 86_400_000).toISOString();
+    await store.append([record(), record()].map((r) => ({ record: r, site: SITE, receivedAt: old, userAgent: null, ip: null })));
+    app = await createReceiver({ store, origins: [SITE], token: TOKEN, retentionDays: 30 });
+    url = await app.listen({ port: 0, host: '127.0.0.1' });
+    await expect.poll(async () => (await store.chainPage(null, 10)).map((r) => r.kind)).toEqual(['purge']);
+    expect((await post(record())).status).toBe(201);
+    expect(await (await read('/v1/verify')).json()).toMatchObject({ ok: true, rows: 2 });
+  });
+
   test('health answers without a token', async () => {
     await start();
     expect(await (await fetch(`${url}/health`)).json()).toEqual({ ok: true, store: kind });
