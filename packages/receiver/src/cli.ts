@@ -21,6 +21,7 @@ async function serve(s: Settings) {
   const store = await openStore(s);
   const app = await createReceiver({
     store, origins: s.origins, token: s.token, ip: s.ip, rateLimit: s.rateLimit, trustProxy: s.trustProxy, retentionDays: s.retentionDays,
+    log: (line) => console.error(line),
   });
   await app.listen({ port: s.port, host: s.host });
   const address = app.server.address();

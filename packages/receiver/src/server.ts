@@ -18,7 +18,8 @@ export interface ReceiverOptions {
   /** Behind nginx: trust X-Forwarded-For from these hops (see Fastify's trustProxy). */
   trustProxy?: boolean | number | string;
   retentionDays?: number;
-  logger?: boolean;
+  /** Where the operator reads what went wrong and what retention removed: one line each. */
+  log?: (line: string) => void;
 }
 
 const BODY_LIMIT = 8 * 1024;
@@ -38,8 +39,9 @@ const REASONS: Record<string, string> = {
  */
 export async function createReceiver(options: ReceiverOptions): Promise<FastifyInstance> {
   const { store } = options;
+  const log = options.log || (() => undefined);
   const app = Fastify({
-    logger: options.logger ?? false,
+    logger: false,
     bodyLimit: BODY_LIMIT,
     // A number (hops) is accepted at run time though the types leave it out.
     trustProxy: (options.trustProxy ?? false) as boolean,
@@ -56,7 +58,7 @@ export async function createReceiver(options: ReceiverOptions): Promise<FastifyI
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error.validation) return reply.code(422).send({ error: `${error.validationContext || 'body'}${error.validation[0]?.instancePath || ''} ${error.validation[0]?.message || 'is invalid'}` });
     const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
-    if (status == 500) request.log.error(error);
+    if (status == 500) log(`kelisim-receiver: ${request.method} ${request.url} failed: ${error.message}`);
     const reason = REASONS[error.code] || (error.code == 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError ? 'the body is not valid JSON' : status == 500 ? 'the record could not be stored; send it again' : error.message);
     return reply.code(status).send({ error: reason });
   });
@@ -86,8 +88,8 @@ export async function createReceiver(options: ReceiverOptions): Promise<FastifyI
     const purge = () => {
       const now = new Date();
       store.purge(new Date(now.getTime() - days * 86_400_000).toISOString(), now.toISOString())
-        .then((removed) => removed.forEach((r) => app.log.info(`retention: removed ${r.removed} row(s) of ${r.site} up to position ${r.removedThrough}`)))
-        .catch((error) => app.log.error(error));
+        .then((removed) => removed.forEach((r) => log(`kelisim-receiver: retention removed ${r.removed} row(s) of ${r.site} up to position ${r.removedThrough}`)))
+        .catch((error) => log(`kelisim-receiver: retention failed: ${error.message}`));
     };
     app.addHook('onReady', async () => {
       purge();
