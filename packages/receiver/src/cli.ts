@@ -102,8 +102,8 @@ async function run(argv: string[]): Promise<number> {
       const range = parseRange(s.from, s.to, s.site);
       if (typeof range == 'string') throw new UsageError(range);
       return withStore(s, async (store) => {
-        await logged(store, 'export', { from: s.from, to: s.to, site: s.site, format: s.format });
-        await pipeline(Readable.from(exportLines(store, range, s.format)), s.out ? createWriteStream(s.out) : process.stdout);
+        await logged(store, 'export', { from: s.from, to: s.to, site: s.site, format: s.format, lang: s.lang });
+        await pipeline(Readable.from(exportLines(store, range, s.format, s.lang)), s.out ? createWriteStream(s.out) : process.stdout);
         return 0;
       });
     }

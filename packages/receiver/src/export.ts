@@ -1,26 +1,15 @@
 import type { Range, Row, Store } from './store/types';
+import { HEADINGS, type Lang } from './headings';
 import { textsLookup } from './texts';
 
 export type Format = 'csv' | 'ndjson';
 
-// One header row, in plain words, so that a regulator opening the file knows each column.
-const COLUMNS: [string, (row: Row, texts: string) => string][] = [
-  ['Consent id (shown to the visitor)', (r) => r.record!.id],
-  ['Action (choice, withdrawal or reset)', (r) => r.record!.action],
-  ["Time on the visitor's device (ISO 8601)", (r) => r.record!.timestamp],
-  ['Time received by the store (UTC)', (r) => r.receivedAt],
-  ['Site (origin)', (r) => r.site],
-  ['Page path', (r) => r.record!.path],
-  ['Categories granted', (r) => r.record!.granted.join(' ')],
-  ['Categories denied', (r) => r.record!.denied.join(' ')],
-  ['Config revision', (r) => r.record!.revision],
-  ['Language shown', (r) => r.record!.language],
-  ['Hash of the texts shown', (r) => r.record!.textHash],
-  ['Texts shown (registered config; UNKNOWN if not registered)', (_r, texts) => texts],
-  ['Browser (user agent)', (r) => r.userAgent || ''],
-  ['IP address (as configured: full, truncated or none)', (r) => r.ip || ''],
-  ['Position in the site chain', (r) => String(r.position)],
-  ['Row hash (SHA-256 chain)', (r) => r.hash],
+// Each column's value, in the order of the headings (headings.ts).
+const COLUMNS: ((row: Row, texts: string) => string)[] = [
+  (r) => r.record!.id, (r) => r.record!.action, (r) => r.record!.timestamp, (r) => r.receivedAt, (r) => r.site,
+  (r) => r.record!.path, (r) => r.record!.granted.join(' '), (r) => r.record!.denied.join(' '), (r) => r.record!.revision,
+  (r) => r.record!.language, (r) => r.record!.textHash, (_r, texts) => texts, (r) => r.userAgent || '', (r) => r.ip || '',
+  (r) => String(r.position), (r) => r.hash,
 ];
 
 /**
@@ -35,9 +24,10 @@ const csvLine = (values: string[]) => values.map(cell).join(';') + '\r\n';
  * The export, page by page: a year of records never sits in memory, and each record says which
  * texts stood behind its hash, or that the hash is unknown.
  */
-export async function* exportLines(store: Store, range: Range, format: Format, pageSize = 1000): AsyncGenerator<string> {
+export async function* exportLines(store: Store, range: Range, format: Format, lang: Lang = 'ru', pageSize = 1000): AsyncGenerator<string> {
   const lookup = textsLookup(store);
-  if (format == 'csv') yield '\ufeff' + csvLine(COLUMNS.map(([name]) => name));
+  const words = HEADINGS[lang];
+  if (format == 'csv') yield '\ufeff' + csvLine(words.columns);
   let after = 0;
   for (;;) {
     const rows = await store.page(range, after, pageSize);
@@ -45,8 +35,8 @@ export async function* exportLines(store: Store, range: Range, format: Format, p
     for (const row of rows) {
       const texts = await lookup(row.record!.textHash, row.record!.language);
       if (format == 'csv') {
-        const shown = texts ? `${texts.source} (${texts.language}, registered ${texts.addedAt}): ${texts.texts}` : 'UNKNOWN';
-        chunk += csvLine(COLUMNS.map(([, value]) => value(row, shown)));
+        const shown = texts ? `${texts.source} (${texts.language}, ${words.registered} ${texts.addedAt}): ${texts.texts}` : words.unknown;
+        chunk += csvLine(COLUMNS.map((value) => value(row, shown)));
       } else {
         chunk += JSON.stringify({
           ...row.record, receivedAt: row.receivedAt, site: row.site, userAgent: row.userAgent, ip: row.ip,

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { LANGS, type Lang } from './headings';
 import { IP_MODES, type IpMode } from './ip';
 
 export interface Settings {
@@ -16,6 +17,7 @@ export interface Settings {
   from?: string;
   to?: string;
   format: 'csv' | 'ndjson';
+  lang: Lang;
   site?: string;
   out?: string;
   name?: string;
@@ -58,7 +60,7 @@ export function readSettings(argv: string[], env: NodeJS.ProcessEnv): Settings {
         port: { type: 'string' }, host: { type: 'string' }, data: { type: 'string' },
         origin: { type: 'string', multiple: true }, ip: { type: 'string' },
         'retention-days': { type: 'string' }, 'rate-limit': { type: 'string' }, 'trust-proxy': { type: 'string' },
-        from: { type: 'string' }, to: { type: 'string' }, format: { type: 'string' }, site: { type: 'string' },
+        from: { type: 'string' }, to: { type: 'string' }, format: { type: 'string' }, lang: { type: 'string' }, site: { type: 'string' },
         out: { type: 'string' }, name: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
       },
     });
@@ -71,6 +73,8 @@ export function readSettings(argv: string[], env: NodeJS.ProcessEnv): Settings {
   if (IP_MODES.indexOf(ip as IpMode) < 0) throw new UsageError(`--ip must be full, truncated or none, got ${JSON.stringify(ip)}`);
   const format = v.format ?? 'csv';
   if (format != 'csv' && format != 'ndjson') throw new UsageError(`--format must be csv or ndjson, got ${JSON.stringify(format)}`);
+  const lang = v.lang ?? 'ru';
+  if (LANGS.indexOf(lang as Lang) < 0) throw new UsageError(`--lang must be ru, kk or en, got ${JSON.stringify(lang)}`);
   const trust = v['trust-proxy'] ?? env.KELISIM_TRUST_PROXY;
   return {
     command: parsed.positionals,
@@ -84,7 +88,7 @@ export function readSettings(argv: string[], env: NodeJS.ProcessEnv): Settings {
     trustProxy: !trust ? false : trust == 'true' ? true : /^\d+$/.test(trust) ? Number(trust) : trust,
     databaseUrl: env.DATABASE_URL || undefined,
     token: env.KELISIM_TOKEN || undefined,
-    from: v.from, to: v.to, format, site: v.site, out: v.out, name: v.name,
+    from: v.from, to: v.to, format, lang: lang as Lang, site: v.site, out: v.out, name: v.name,
     json: !!v.json, help: !!v.help,
   };
 }
@@ -96,7 +100,7 @@ Usage:
   kelisim-receiver migrate                                  create or update the tables
   kelisim-receiver verify [--json]                          walk every chain; exit 1 if a row does not fit
   kelisim-receiver find <consent-id> [--json]               every record of a consent id, oldest first
-  kelisim-receiver export --from 2026-01-01 --to 2026-03-31 [--format csv|ndjson] [--site URL] [--out file]
+  kelisim-receiver export --from 2026-01-01 --to 2026-03-31 [--format csv|ndjson] [--lang ru|kk|en] [--site URL] [--out file]
   kelisim-receiver texts add <site-config.json> [--name label]   register the texts a site shows
 
 Options (environment twin in brackets):

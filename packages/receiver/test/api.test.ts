@@ -138,7 +138,7 @@ describe.each(STORES)('the HTTP API on %s', (kind) => {
     const hash = textHash(validate(config, () => undefined, () => undefined), 'ru');
     await post(record({ textHash: hash, path: '/оплата' }));
     await post(record({ textHash: 'zzzz' }));
-    const response = await read('/v1/export?format=csv&from=2020-01-01');
+    const response = await read('/v1/export?format=csv&from=2020-01-01&lang=en');
     expect(response.headers.get('content-type')).toMatch(/text\/csv; charset=utf-8/);
     const bytes = new Uint8Array(await response.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -148,12 +148,19 @@ describe.each(STORES)('the HTTP API on %s', (kind) => {
     expect(lines[1]).toContain('"/оплата"');
     expect(lines[1]).toContain('shop.json (ru');
     expect(lines[1]).toContain('Аналитика сайта');
-    expect(lines[2]).toContain('"UNKNOWN"');
+    expect(lines[2]).toContain('"UNKNOWN: no texts registered for this hash"');
+    // Russian by default, and Kazakh on request: the header row and the unknown-texts flag.
+    const ru = (await (await read('/v1/export')).text()).split('\r\n');
+    expect(ru[0]).toMatch(/^"Идентификатор согласия \(его видит посетитель\)";/);
+    expect(ru[2]).toContain('НЕИЗВЕСТНО');
+    const kk = (await (await read('/v1/export?lang=kk')).text()).split('\r\n');
+    expect(kk[0]).toContain('"Келісім идентификаторы (оны келуші көреді)"');
+    expect(kk[2]).toContain('БЕЛГІСІЗ');
 
     const ndjson = (await (await read('/v1/export?format=ndjson')).text()).trim().split('\n').map((l) => JSON.parse(l));
     expect(ndjson[0]).toMatchObject({ textsUnknown: false, texts: { source: 'shop.json', language: 'ru', shown: { categories: { analytics: { title: 'Аналитика сайта' } } } } });
     expect(ndjson[1]).toMatchObject({ textsUnknown: true, texts: null });
-    expect((await store.accessLog()).map((e) => e.what)).toEqual(['export', 'export']);
+    expect((await store.accessLog()).map((e) => e.what)).toEqual(['export', 'export', 'export', 'export']);
   });
 
   test('the export range includes both days and refuses a date it cannot read', async () => {

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Readable } from 'node:stream';
 import { exportLines, parseRange, type Format } from '../export';
+import { LANGS, type Lang } from '../headings';
 import type { Row, Store } from '../store/types';
 import { textsLookup } from '../texts';
 import { tokenMatches, tokenName } from '../token';
@@ -35,25 +36,25 @@ export function readRoutes(app: FastifyInstance, { store, token }: { store: Stor
     onRequest: guard('find', (r) => ({ id: (r.params as { id: string }).id })),
   }, async (request) => ({ records: await present(await store.find(request.params.id), store) }));
 
-  type ExportQuery = { from?: string; to?: string; site?: string; format?: Format };
+  type ExportQuery = { from?: string; to?: string; site?: string; format?: Format; lang?: Lang };
   app.get<{ Querystring: ExportQuery }>('/v1/export', {
     schema: {
       querystring: {
         type: 'object',
         additionalProperties: false,
-        properties: { from: { type: 'string' }, to: { type: 'string' }, site: { type: 'string' }, format: { enum: ['csv', 'ndjson'] } },
+        properties: { from: { type: 'string' }, to: { type: 'string' }, site: { type: 'string' }, format: { enum: ['csv', 'ndjson'] }, lang: { enum: LANGS } },
       },
     },
     onRequest: guard('export', (r) => r.query),
   }, async (request, reply) => {
-    const { from, to, site, format = 'csv' } = request.query;
+    const { from, to, site, format = 'csv', lang = 'ru' } = request.query;
     const range = parseRange(from, to, site);
     if (typeof range == 'string') return reply.code(400).send({ error: range });
     const stamp = new Date().toISOString().slice(0, 10);
     reply
       .type(format == 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8')
       .header('Content-Disposition', `attachment; filename="kelisim-consent-${stamp}.${format}"`);
-    return reply.send(Readable.from(exportLines(store, range, format)));
+    return reply.send(Readable.from(exportLines(store, range, format, lang)));
   });
 
   app.get('/v1/verify', { onRequest: guard('verify', () => ({})) }, async (_request, reply) => {
