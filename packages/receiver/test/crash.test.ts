@@ -64,5 +64,5 @@ describe.each(STORES)('a receiver killed at random moments on %s', (kind) => {
       }
     }
     expect(acknowledged.size).toBeGreaterThan(ROUNDS * 5);
-  }, 150_000);
+  }, 240_000);
 });
