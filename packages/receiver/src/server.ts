@@ -48,7 +48,7 @@ export async function createReceiver(options: ReceiverOptions): Promise<FastifyI
     // The library's rules decide; Ajv must not coerce a number into an id or drop an extra field.
     ajv: { customOptions: { coerceTypes: false, removeAdditional: false, allErrors: false } },
   });
-  const batcher = createBatcher(store);
+  const batcher = createBatcher(store, { lanes: store.dialect == 'postgres' ? 2 : 1 });
   const allowed = (origin: string | undefined) => !!origin && (options.origins == '*' || options.origins.indexOf(origin) >= 0);
 
   // What navigator.sendBeacon sends for a string body: parsed as JSON, with the same safeguards.

@@ -10,6 +10,14 @@ const INSERT = `INSERT INTO records (site, position, kind, consent_id, timestamp
   language, text_hash, path, received_at, user_agent, ip, detail, prev_hash, hash)
   SELECT * FROM unnest($1::text[], $2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
   $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[], $17::text[], $18::text[])`;
+// Each site's chain is appended to by one transaction at a time, across every receiver process.
+const LOCK_SITES = `SELECT pg_advisory_xact_lock(k) FROM
+  (SELECT hashtextextended(s, 0) AS k FROM unnest($1::text[]) WITH ORDINALITY AS u(s, n) ORDER BY n) AS locks`;
+const STORED_AND_HEADS = `SELECT false AS is_head, r.* FROM (${SELECT}) AS r
+  WHERE (consent_id, action, timestamp) IN (SELECT * FROM unnest($1::text[], $2::text[], $3::text[]))
+  UNION ALL
+  SELECT true, h.* FROM unnest($4::text[]) AS u(site)
+  CROSS JOIN LATERAL (${SELECT} WHERE records.site = u.site ORDER BY position DESC LIMIT 1) AS h`;
 const MIGRATION_LOCK = 7_301_945;
 const UNIQUE_VIOLATION = '23505';
 
@@ -80,20 +88,20 @@ export async function openPostgres(url: string, { migrate = true } = {}): Promis
   shown.password = '';
 
   const appendOnce = (batch: Incoming[]) => inTransaction(pool, async (client) => {
+    // Sorted, so two transactions with overlapping batches take the locks in the same order.
     const sites = [...new Set(batch.map((i) => i.site))].sort();
-    // Sorted, so two processes with overlapping batches take the locks in the same order.
-    for (const site of sites) await lockSite(client, site);
-    const { rows: found } = await client.query(`${SELECT} WHERE (consent_id, action, timestamp) IN
-      (SELECT * FROM unnest($1::text[], $2::text[], $3::text[]))`,
-    [batch.map((i) => i.record.id), batch.map((i) => i.record.action), batch.map((i) => i.record.timestamp)]);
-    const stored = new Map<string, LogRecord>(found.map((c) => {
-      const record = fromColumns(c).record!;
-      return [recordKey(record), record];
-    }));
+    await client.query(LOCK_SITES, [sites]);
+    // After the locks, in one round trip: what is already stored under these keys, and each chain's head.
+    const { rows: found } = await client.query(STORED_AND_HEADS,
+      [batch.map((i) => i.record.id), batch.map((i) => i.record.action), batch.map((i) => i.record.timestamp), sites]);
+    const stored = new Map<string, LogRecord>();
     const heads = new Map<string, Head>();
-    for (const site of sites) {
-      const h = await readHead(client, site);
-      if (h) heads.set(site, h);
+    for (const c of found) {
+      if (c.is_head) heads.set(c.site, { position: Number(c.position), hash: c.hash });
+      else {
+        const record = fromColumns(c).record!;
+        stored.set(recordKey(record), record);
+      }
     }
     const { rows, outcomes } = plan(batch, stored, heads);
     if (rows.length) await client.query(INSERT, columnsOf(rows));
