@@ -136,6 +136,7 @@ async function bench(store) {
 const NAMES = { sqlite: 'kelisim-receiver, SQLite (WAL, synchronous=FULL)', postgres: 'kelisim-receiver, PostgreSQL 15 (fsync on)', jsonl: 'examples/consent-log-server (JSON lines, no fsync; baseline)' };
 const rows = [];
 let failed = false;
+const loadBefore = os.loadavg()[0];
 for (const store of STORES) {
   process.stderr.write(`${store}: ${CLIENTS} clients for ${SECONDS} s…\n`);
   const r = await bench(store);
@@ -148,7 +149,8 @@ for (const store of STORES) {
 
 const report = [
   `${CLIENTS} concurrent clients posting new records for ${SECONDS} s to one site (one chain); each receiver then killed with SIGKILL and its records counted.`,
-  `Machine: ${os.cpus().length} × ${os.cpus()[0].model.trim()}, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}.`,
+  `Machine: ${os.cpus().length} × ${os.cpus()[0].model.trim()}, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}; `
+    + `load average ${loadBefore.toFixed(1)} before and ${os.loadavg()[0].toFixed(1)} after (the client runs on the same cores).`,
   '',
   '| Receiver | records/s | p50 ms | p99 ms | acknowledged | lost after kill -9 | target |',
   '|---|---:|---:|---:|---:|---:|---|',
