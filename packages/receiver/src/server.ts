@@ -59,7 +59,7 @@ export async function createReceiver(options: ReceiverOptions): Promise<FastifyI
     if (error.validation) return reply.code(422).send({ error: `${error.validationContext || 'body'}${error.validation[0]?.instancePath || ''} ${error.validation[0]?.message || 'is invalid'}` });
     const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
     if (status == 500) log(`kelisim-receiver: ${request.method} ${request.url} failed: ${error.message}`);
-    const reason = REASONS[error.code] || (error.code == 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError ? 'the body is not valid JSON' : status == 500 ? 'the record could not be stored; send it again' : error.message);
+    const reason = REASONS[error.code] || (error.code == 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError ? 'the body is not valid JSON' : status == 500 ? 'the store failed; nothing was stored, try again' : error.message);
     return reply.code(status).send({ error: reason });
   });
 
@@ -83,13 +83,15 @@ export async function createReceiver(options: ReceiverOptions): Promise<FastifyI
   readRoutes(app, { store, token: options.token });
 
   let purgeTimer: NodeJS.Timeout | undefined;
+  let purging: Promise<void> = Promise.resolve();
   if (options.retentionDays) {
     const days = options.retentionDays;
     const purge = () => {
       const now = new Date();
-      store.purge(new Date(now.getTime() - days * 86_400_000).toISOString(), now.toISOString())
+      purging = store.purge(new Date(now.getTime() - days * 86_400_000).toISOString(), now.toISOString())
         .then((removed) => removed.forEach((r) => log(`kelisim-receiver: retention removed ${r.removed} row(s) of ${r.site} up to position ${r.removedThrough}`)))
         .catch((error) => log(`kelisim-receiver: retention failed: ${error.message}`));
+      return purging;
     };
     app.addHook('onReady', async () => {
       purge();
@@ -98,6 +100,7 @@ export async function createReceiver(options: ReceiverOptions): Promise<FastifyI
   }
   app.addHook('onClose', async () => {
     clearInterval(purgeTimer);
+    await purging;
     await batcher.settle();
     await store.close();
   });
