@@ -2,6 +2,7 @@ import type { KelisimConfig } from '../types';
 import type { Category, Counter, Settings } from './config';
 import { kazakh, kazakhKeys } from './language';
 import { COOKIE_LIMIT, longestCookie } from './cookie-size';
+import { LANGUAGE, NAME } from './record';
 
 type Report = (message: string) => void;
 
@@ -19,8 +20,6 @@ const KEYS = [
   'language', 'policyUrl', 'revision', 'categories', 'counters', 'cookie', 'reloadOnWithdraw',
   'consentLog', 'operator', 'texts', 'consentMode', 'gpc', 'layout', 'theme', 'css', 'nonce', 'stubs',
 ];
-const LANGUAGE = /^[a-z]{2,3}(-[a-z0-9]{1,8})?$/i;
-const NAME = /^[a-z][\w-]{0,31}$/i;
 // A cookie name token per RFC 6265 §4.1.1, plus `*` for patterns.
 const COOKIE_PATTERN = /^[!#$%&'*+\-.^`|~\w]{1,64}$/;
 const UNSAFE_KEYS = ['__proto__', 'constructor', 'prototype'];

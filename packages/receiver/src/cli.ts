@@ -1,0 +1,146 @@
+import { createWriteStream, readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { Readable } from 'node:stream';
+import { exportLines, parseRange } from './export';
+import { HELP, readSettings, UsageError, type Settings } from './options';
+import { present } from './routes/read';
+import { createReceiver } from './server';
+import { openStore } from './store/open';
+import type { Store } from './store/types';
+import { textsOfConfig } from './texts';
+import { verifyChains } from './verify';
+
+const CLI_TOKEN = 'local command line';
+
+async function serve(s: Settings) {
+  if (s.origins != '*' && !s.origins.length) {
+    throw new UsageError('no site is allowed to post: pass --origin https://your-site.kz (or KELISIM_ORIGINS); --origin \'*\' accepts any site, for development only');
+  }
+  if (!s.token) console.error('kelisim-receiver: KELISIM_TOKEN is not set, so reading and export over HTTP are off.');
+  const store = await openStore(s);
+  const app = await createReceiver({
+    store, origins: s.origins, token: s.token, ip: s.ip, rateLimit: s.rateLimit, trustProxy: s.trustProxy, retentionDays: s.retentionDays,
+    log: (line) => console.error(line),
+  });
+  await app.listen({ port: s.port, host: s.host });
+  const address = app.server.address();
+  const port = typeof address == 'object' && address ? address.port : s.port;
+  const host = s.host.includes(':') ? `[${s.host}]` : s.host;
+  console.log(`kelisim-receiver listening on http://${host}:${port} (${store.dialect}: ${store.where})`);
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    // Close waits for the batch under way to commit, so every record answered 201 is on disk.
+    app.close().then(() => process.exit(0), () => process.exit(1));
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+}
+
+async function withStore(s: Settings, work: (store: Store) => Promise<number>): Promise<number> {
+  const store = await openStore(s);
+  try {
+    return await work(store);
+  } finally {
+    await store.close();
+  }
+}
+
+const logged = (store: Store, what: string, detail: unknown) =>
+  store.logAccess({ at: new Date().toISOString(), token: CLI_TOKEN, what, detail: JSON.stringify(detail), ip: null });
+
+async function run(argv: string[]): Promise<number> {
+  const s = readSettings(argv, process.env);
+  const [command = 'serve', ...rest] = s.command;
+  if (s.help || command == 'help') {
+    console.log(HELP);
+    return 0;
+  }
+  switch (command) {
+    case 'serve':
+      await serve(s);
+      return -1;
+    case 'migrate':
+      return withStore({ ...s }, async (store) => {
+        console.log(`kelisim-receiver: ${store.dialect} at ${store.where} is up to date.`);
+        return 0;
+      });
+    case 'verify':
+      return withStore(s, async (store) => {
+        await logged(store, 'verify', {});
+        const verdict = await verifyChains(store);
+        if (s.json) console.log(JSON.stringify(verdict));
+        else if (verdict.ok) {
+          console.log(`Chain verified: ${verdict.rows} row(s).`);
+          for (const h of verdict.heads) console.log(`  ${h.site}  position ${h.position}  head ${h.hash}`);
+        } else {
+          const b = verdict.firstBadRow;
+          console.log(`Chain broken at ${b.site} position ${b.position}${b.seq ? ` (row ${b.seq})` : ''}: ${b.reason}. ${verdict.rows} row(s) before it fit.`);
+        }
+        return verdict.ok ? 0 : 1;
+      });
+    case 'find': {
+      const id = rest[0];
+      if (!id) throw new UsageError('find needs a consent id: kelisim-receiver find <consent-id>');
+      return withStore(s, async (store) => {
+        await logged(store, 'find', { id });
+        const records = await present(await store.find(id), store);
+        if (s.json) console.log(JSON.stringify({ records }));
+        else if (!records.length) console.log(`No record of consent id ${id}.`);
+        else {
+          for (const r of records) {
+            console.log(`${r.receivedAt}  ${r.action.padEnd(10)}  granted: ${r.granted.join(' ') || '-'}  denied: ${r.denied.join(' ') || '-'}`);
+            console.log(`    ${r.site}${r.path}  language ${r.language}  revision ${r.revision}  texts ${r.textsUnknown ? `UNKNOWN (${r.textHash})` : `${r.texts!.source} (${r.textHash})`}`);
+          }
+        }
+        return 0;
+      });
+    }
+    case 'export': {
+      const range = parseRange(s.from, s.to, s.site);
+      if (typeof range == 'string') throw new UsageError(range);
+      return withStore(s, async (store) => {
+        await logged(store, 'export', { from: s.from, to: s.to, site: s.site, format: s.format, lang: s.lang });
+        await pipeline(Readable.from(exportLines(store, range, s.format, s.lang)), s.out ? createWriteStream(s.out) : process.stdout);
+        return 0;
+      });
+    }
+    case 'texts': {
+      const file = rest[1];
+      if (rest[0] != 'add' || !file) throw new UsageError('usage: kelisim-receiver texts add <site-config.json>');
+      let config: unknown;
+      try {
+        config = JSON.parse(readFileSync(file, 'utf8'));
+      } catch (error) {
+        throw new UsageError(`${file} could not be read as JSON: ${(error as Error).message}`);
+      }
+      const { entries, errors, warnings } = textsOfConfig(config, s.name || basename(file));
+      warnings.forEach((w) => console.error(w));
+      if (errors.length) {
+        errors.forEach((e) => console.error(e));
+        console.error(`kelisim-receiver: ${file} has errors; the banner would fall back to defaults, so its texts are not registered.`);
+        return 1;
+      }
+      return withStore(s, async (store) => {
+        const added = await store.addTexts(entries);
+        for (const e of entries) console.log(`  ${e.language}  ${e.hash}`);
+        console.log(`Registered ${added} new text hash(es) from ${file} (${entries.length - added} already known).`);
+        return 0;
+      });
+    }
+    default:
+      throw new UsageError(`unknown command ${JSON.stringify(command)}; see kelisim-receiver --help`);
+  }
+}
+
+run(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exitCode = code;
+  },
+  (error) => {
+    console.error(`kelisim-receiver: ${error instanceof UsageError ? '' : 'error: '}${(error as Error).message}`);
+    process.exitCode = error instanceof UsageError ? 2 : 1;
+  },
+);

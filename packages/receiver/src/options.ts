@@ -1,0 +1,122 @@
+import { parseArgs } from 'node:util';
+import { LANGS, type Lang } from './headings';
+import { IP_MODES, type IpMode } from './ip';
+
+export interface Settings {
+  command: string[];
+  port: number;
+  host: string;
+  data: string;
+  origins: string[] | '*';
+  ip: IpMode;
+  retentionDays?: number;
+  rateLimit: number;
+  trustProxy: boolean | number | string;
+  databaseUrl?: string;
+  token?: string;
+  from?: string;
+  to?: string;
+  format: 'csv' | 'ndjson';
+  lang: Lang;
+  site?: string;
+  out?: string;
+  name?: string;
+  json: boolean;
+  help: boolean;
+}
+
+export class UsageError extends Error {}
+
+const int = (name: string, value: string | undefined, min: number, max: number): number | undefined => {
+  if (value === undefined || value === '') return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`${name} must be a whole number from ${min} to ${max}, got ${JSON.stringify(value)}`);
+  return n;
+};
+
+/** A site origin as browsers send it in the Origin header: scheme, host and port, nothing else. */
+function origin(value: string): string {
+  if (value == '*') return value;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new UsageError(`--origin ${JSON.stringify(value)} is not a URL; write it as https://example.kz`);
+  }
+  if (!/^https?:$/.test(url.protocol) || url.origin != value.replace(/\/$/, '')) {
+    throw new UsageError(`--origin ${JSON.stringify(value)} must be a bare origin such as https://example.kz (no path)`);
+  }
+  return url.origin;
+}
+
+/** Flags first, then their environment twins, then the defaults of the contract. */
+export function readSettings(argv: string[], env: NodeJS.ProcessEnv): Settings {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        port: { type: 'string' }, host: { type: 'string' }, data: { type: 'string' },
+        origin: { type: 'string', multiple: true }, ip: { type: 'string' },
+        'retention-days': { type: 'string' }, 'rate-limit': { type: 'string' }, 'trust-proxy': { type: 'string' },
+        from: { type: 'string' }, to: { type: 'string' }, format: { type: 'string' }, lang: { type: 'string' }, site: { type: 'string' },
+        out: { type: 'string' }, name: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const v = parsed.values;
+  const origins = (v.origin || []).concat((env.KELISIM_ORIGINS || '').split(',')).map((o) => o.trim()).filter(Boolean).map(origin);
+  const ip = v.ip ?? env.KELISIM_IP ?? 'truncated';
+  if (IP_MODES.indexOf(ip as IpMode) < 0) throw new UsageError(`--ip must be full, truncated or none, got ${JSON.stringify(ip)}`);
+  const format = v.format ?? 'csv';
+  if (format != 'csv' && format != 'ndjson') throw new UsageError(`--format must be csv or ndjson, got ${JSON.stringify(format)}`);
+  const lang = v.lang ?? 'ru';
+  if (LANGS.indexOf(lang as Lang) < 0) throw new UsageError(`--lang must be ru, kk or en, got ${JSON.stringify(lang)}`);
+  const trust = v['trust-proxy'] ?? env.KELISIM_TRUST_PROXY;
+  return {
+    command: parsed.positionals,
+    port: int('--port', v.port ?? env.PORT, 0, 65535) ?? 8090,
+    host: v.host ?? env.HOST ?? '127.0.0.1',
+    data: v.data ?? env.KELISIM_DATA ?? './kelisim-data',
+    origins: origins.indexOf('*') >= 0 ? '*' : origins,
+    ip: ip as IpMode,
+    retentionDays: int('--retention-days', v['retention-days'] ?? env.KELISIM_RETENTION_DAYS, 1, 36500),
+    rateLimit: int('--rate-limit', v['rate-limit'] ?? env.KELISIM_RATE_LIMIT, 0, 1_000_000) ?? 60,
+    trustProxy: !trust ? false : trust == 'true' ? true : /^\d+$/.test(trust) ? Number(trust) : trust,
+    databaseUrl: env.DATABASE_URL || undefined,
+    token: env.KELISIM_TOKEN || undefined,
+    from: v.from, to: v.to, format, lang: lang as Lang, site: v.site, out: v.out, name: v.name,
+    json: !!v.json, help: !!v.help,
+  };
+}
+
+export const HELP = `kelisim-receiver: the proof store for Kelisim's consent log
+
+Usage:
+  kelisim-receiver [serve] --origin https://example.kz      serve on 127.0.0.1:8090
+  kelisim-receiver migrate                                  create or update the tables
+  kelisim-receiver verify [--json]                          walk every chain; exit 1 if a row does not fit
+  kelisim-receiver find <consent-id> [--json]               every record of a consent id, oldest first
+  kelisim-receiver export --from 2026-01-01 --to 2026-03-31 [--format csv|ndjson] [--lang ru|kk|en] [--site URL] [--out file]
+  kelisim-receiver texts add <site-config.json> [--name label]   register the texts a site shows
+
+Options (environment twin in brackets):
+  --port <n>             [PORT] default 8090
+  --host <address>       [HOST] default 127.0.0.1
+  --data <dir>           [KELISIM_DATA] SQLite directory, default ./kelisim-data
+  --origin <url>         [KELISIM_ORIGINS, comma-separated] allowed site; repeatable; '*' for any (development)
+  --ip full|truncated|none   [KELISIM_IP] how the client address is kept, default truncated (IPv4 /24, IPv6 /48)
+  --retention-days <n>   [KELISIM_RETENTION_DAYS] remove records older than n days (recorded in the chain)
+  --rate-limit <n>       [KELISIM_RATE_LIMIT] posts per minute per address, default 60, 0 = off
+  --trust-proxy <hops|true|addresses>   [KELISIM_TRUST_PROXY] take the client address from X-Forwarded-For
+  [DATABASE_URL]         postgres://user:password@host/db selects PostgreSQL
+  [KELISIM_TOKEN]        the read/export token (Authorization: Bearer <token>)
+
+Exit codes: 0 done, 1 verify found a bad row or the store failed, 2 wrong usage.
+
+Example:
+  KELISIM_TOKEN=secret kelisim-receiver --origin https://example.kz --retention-days 1095
+`;

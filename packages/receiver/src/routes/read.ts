@@ -1,0 +1,66 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { Readable } from 'node:stream';
+import { exportLines, parseRange, type Format } from '../export';
+import { LANGS, type Lang } from '../headings';
+import type { Row, Store } from '../store/types';
+import { textsLookup } from '../texts';
+import { tokenMatches, tokenName } from '../token';
+import { verifyChains } from '../verify';
+
+/** A record as `GET /v1/consent/:id` and `find` show it: the stored fields plus where and when it arrived. */
+export async function present(rows: Row[], store: Store) {
+  const lookup = textsLookup(store);
+  return Promise.all(rows.map(async (row) => {
+    const texts = await lookup(row.record!.textHash, row.record!.language);
+    return {
+      ...row.record!, receivedAt: row.receivedAt, site: row.site, userAgent: row.userAgent, ip: row.ip,
+      position: row.position, hash: row.hash, texts: texts && { source: texts.source, language: texts.language, addedAt: texts.addedAt },
+      textsUnknown: !texts,
+    };
+  }));
+}
+
+export function readRoutes(app: FastifyInstance, { store, token }: { store: Store; token?: string }) {
+  /** Every read is itself logged (when, which token, what), before it is answered. */
+  const guard = (what: string, detail: (request: FastifyRequest) => unknown) =>
+    async (request: FastifyRequest, reply: FastifyReply) => {
+      if (!token) return reply.code(401).send({ error: 'reading is off: set KELISIM_TOKEN on the receiver' });
+      if (!tokenMatches(token, request.headers.authorization)) {
+        return reply.header('WWW-Authenticate', 'Bearer').code(401).send({ error: 'a valid Authorization: Bearer <token> is required' });
+      }
+      await store.logAccess({ at: new Date().toISOString(), token: tokenName(token), what, detail: JSON.stringify(detail(request)), ip: request.ip });
+    };
+
+  app.get<{ Params: { id: string } }>('/v1/consent/:id', {
+    schema: { params: { type: 'object', properties: { id: { type: 'string', pattern: '^[\\w-]{16,32}$' } } } },
+    onRequest: guard('find', (r) => ({ id: (r.params as { id: string }).id })),
+  }, async (request) => ({ records: await present(await store.find(request.params.id), store) }));
+
+  type ExportQuery = { from?: string; to?: string; site?: string; format?: Format; lang?: Lang };
+  app.get<{ Querystring: ExportQuery }>('/v1/export', {
+    schema: {
+      querystring: {
+        type: 'object',
+        additionalProperties: false,
+        properties: { from: { type: 'string' }, to: { type: 'string' }, site: { type: 'string' }, format: { enum: ['csv', 'ndjson'] }, lang: { enum: LANGS } },
+      },
+    },
+    onRequest: guard('export', (r) => r.query),
+  }, async (request, reply) => {
+    const { from, to, site, format = 'csv', lang = 'ru' } = request.query;
+    const range = parseRange(from, to, site);
+    if (typeof range == 'string') return reply.code(400).send({ error: range });
+    const stamp = new Date().toISOString().slice(0, 10);
+    reply
+      .type(format == 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8')
+      .header('Content-Disposition', `attachment; filename="kelisim-consent-${stamp}.${format}"`);
+    return reply.send(Readable.from(exportLines(store, range, format, lang)));
+  });
+
+  app.get('/v1/verify', { onRequest: guard('verify', () => ({})) }, async (_request, reply) => {
+    const verdict = await verifyChains(store);
+    return reply.code(verdict.ok ? 200 : 409).send(verdict);
+  });
+
+  app.get('/health', async () => ({ ok: true, store: store.dialect }));
+}

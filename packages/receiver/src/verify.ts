@@ -1,0 +1,78 @@
+import { GENESIS, rowHash } from './chain';
+import type { Row, Store } from './store/types';
+
+export interface BadRow {
+  site: string;
+  position: number;
+  seq?: number;
+  reason: string;
+}
+
+export type Verdict =
+  | { ok: true; rows: number; heads: { site: string; position: number; hash: string }[] }
+  | { ok: false; rows: number; firstBadRow: BadRow };
+
+interface SiteWalk {
+  site: string;
+  expected: { position: number; hash: string } | null;
+  /** The first remaining row of a purged chain: a purge marker further on must vouch for its prevHash. */
+  anchor: Row | null;
+}
+
+/**
+ * Walks every site's chain in position order and names the first row that does not fit: an
+ * edited row, a missing one, or a chain that starts after position 1 with no purge recording why.
+ * Keyset pages keep memory flat whatever the size of the store.
+ */
+export async function verifyChains(store: Store, pageSize = 2000): Promise<Verdict> {
+  let rows = 0;
+  let walk: SiteWalk | null = null;
+  const heads: { site: string; position: number; hash: string }[] = [];
+
+  const finish = (w: SiteWalk): BadRow | null => {
+    if (w.anchor) return { site: w.site, position: w.anchor.position, seq: w.anchor.seq, reason: 'rows before it are missing and no purge in the chain records their removal' };
+    if (w.expected) heads.push({ site: w.site, ...w.expected });
+    return null;
+  };
+
+  let after: { site: string; position: number } | null = null;
+  for (;;) {
+    const page = await store.chainPage(after, pageSize);
+    for (const row of page) {
+      if (!walk || walk.site != row.site) {
+        const bad = walk && finish(walk);
+        if (bad) return { ok: false, rows, firstBadRow: bad };
+        walk = { site: row.site, expected: null, anchor: null };
+      }
+      const bad = check(walk, row);
+      if (bad) return { ok: false, rows, firstBadRow: { site: row.site, position: row.position, seq: row.seq, reason: bad } };
+      rows++;
+    }
+    if (page.length < pageSize) break;
+    const last = page[page.length - 1];
+    after = { site: last.site, position: last.position };
+  }
+  const bad = walk && finish(walk);
+  if (bad) return { ok: false, rows, firstBadRow: bad };
+  return { ok: true, rows, heads };
+}
+
+function check(walk: SiteWalk, row: Row): string | null {
+  if (!walk.expected) {
+    if (row.position == 1 && row.prevHash != GENESIS) return 'the first row of the chain does not start from the genesis hash';
+    if (row.position > 1) walk.anchor = row;
+  } else {
+    if (row.position != walk.expected.position + 1) return `row(s) missing before it: expected position ${walk.expected.position + 1}`;
+    if (row.prevHash != walk.expected.hash) return 'its previous-hash does not match the row before it';
+  }
+  if (rowHash(row.prevHash, row) != row.hash) return 'its content does not match its hash (edited after it was stored)';
+  if (row.kind == 'purge' && walk.anchor) {
+    const detail = JSON.parse(row.detail || '{}');
+    if (detail.removedThrough == walk.anchor.position - 1) {
+      if (detail.lastRemovedHash != walk.anchor.prevHash) return 'the purge it records does not end on the hash the remaining chain starts from';
+      walk.anchor = null;
+    }
+  }
+  walk.expected = { position: row.position, hash: row.hash };
+  return null;
+}

@@ -1,0 +1,83 @@
+import { execFile } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, test } from 'vitest';
+import { validate } from '../../../src/core/validate';
+import { textHash } from '../../../src/i18n/text-hash';
+import { CLI, exited, freshPlace, rawSql, record, startBin } from './helpers';
+
+const run = async (args: string[], env: Record<string, string>) => {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [CLI, ...args], { env: { ...process.env, ...env } });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+};
+
+describe('the kelisim-receiver command', () => {
+  test('refuses to serve with no allowed origin, and says why', async () => {
+    const place = await freshPlace('sqlite');
+    const { code, stderr } = await run([], place.env);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/--origin/);
+  });
+
+  test('--help shows an example; a wrong flag exits 2', async () => {
+    expect((await run(['--help'], {})).stdout).toMatch(/Example:\n\s+KELISIM_TOKEN=/);
+    expect((await run(['--ip', 'partial', 'migrate'], {})).code).toBe(2);
+  });
+
+  test('registers a config\'s texts, then finds, exports and verifies from the command line', async () => {
+    const place = await freshPlace('sqlite');
+    const config = { revision: '3', categories: { necessary: { required: true }, analytics: {} }, texts: { 'ru-kz': { title: 'Cookie на сайте' } } };
+    const file = join(place.data, 'site.json');
+    writeFileSync(file, JSON.stringify(config));
+    expect((await run(['migrate'], place.env)).stdout).toMatch(/up to date/);
+    const added = await run(['texts', 'add', file], place.env);
+    expect(added.code).toBe(0);
+    const settings = validate(config, () => undefined, () => undefined);
+    for (const language of ['ru', 'kk', 'en', 'ru-kz']) expect(added.stdout).toContain(`${language}  ${textHash(settings, language)}`);
+
+    const { url, child } = await startBin(['--port', '0', '--origin', 'https://shop.kz'], place.env);
+    const id = 'visitor-from-cli-01';
+    for (const r of [record({ id, textHash: textHash(settings, 'kk'), language: 'kk' }), record({ id, action: 'withdrawal', textHash: 'f00' })]) {
+      await fetch(`${url}/v1/consent`, { method: 'POST', headers: { Origin: 'https://shop.kz', 'Content-Type': 'application/json' }, body: JSON.stringify(r) });
+    }
+    child.kill('SIGTERM');
+    await exited(child);
+
+    const found = await run(['find', id, '--json'], place.env);
+    const { records } = JSON.parse(found.stdout);
+    expect(records.map((r: { action: string }) => r.action)).toEqual(['choice', 'withdrawal']);
+    expect(records[0]).toMatchObject({ texts: { source: 'site.json', language: 'kk' }, textsUnknown: false });
+    expect(records[1].textsUnknown).toBe(true);
+    expect((await run(['find', id], place.env)).stdout).toMatch(/UNKNOWN \(f00\)/);
+
+    const out = join(place.data, 'export.ndjson');
+    const today = new Date().toISOString().slice(0, 10);
+    expect((await run(['export', '--from', today, '--to', today, '--format', 'ndjson', '--out', out], place.env)).code).toBe(0);
+    expect(readFileSync(out, 'utf8').trim().split('\n')).toHaveLength(2);
+
+    expect(await run(['verify'], place.env)).toMatchObject({ code: 0, stdout: expect.stringMatching(/Chain verified: 2 row/) });
+    await rawSql(place, 'DROP TRIGGER records_no_update');
+    await rawSql(place, "UPDATE records SET denied = '[]' WHERE position = 1");
+    const broken = await run(['verify', '--json'], place.env);
+    expect(broken.code).toBe(1);
+    expect(JSON.parse(broken.stdout)).toMatchObject({ ok: false, firstBadRow: { site: 'https://shop.kz', position: 1 } });
+
+    const log = await rawSql(place, 'SELECT what FROM access_log ORDER BY seq') as { what: string }[];
+    expect(log.map((e) => e.what)).toEqual(['find', 'find', 'export', 'verify', 'verify']);
+  });
+
+  test('a config with errors is not registered', async () => {
+    const place = await freshPlace('sqlite');
+    const file = join(place.data, 'bad.json');
+    writeFileSync(file, JSON.stringify({ categories: { '1bad': {} } }));
+    const result = await run(['texts', 'add', file], place.env);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/config\.categories\.1bad/);
+  });
+});

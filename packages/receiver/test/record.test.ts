@@ -1,0 +1,56 @@
+import { describe, expect, test } from 'vitest';
+import { checkLogRecord } from '../../../src/core/record';
+import { keepIp } from '../src/ip';
+import { parseRange } from '../src/export';
+import { record } from './helpers';
+
+describe("the library's record rules", () => {
+  test('accept what the library sends', () => {
+    expect(checkLogRecord(record())).toBeUndefined();
+    expect(checkLogRecord(record({ action: 'reset', granted: ['necessary'], denied: [], textHash: '0', language: 'kk', path: '/ru/оплата' }))).toBeUndefined();
+  });
+
+  test.each([
+    [{ id: 'short' }, /id/],
+    [{ id: "x'; DROP TABLE records;--xx" }, /id/],
+    [{ timestamp: 'yesterday' }, /timestamp/],
+    [{ action: 'accept' }, /action/],
+    [{ granted: ['ана💥'] }, /granted/],
+    [{ granted: ['analytics'], denied: ['analytics'] }, /both/],
+    [{ revision: '' }, /revision/],
+    [{ language: 'русский' }, /language/],
+    [{ textHash: 'ABC' }, /textHash/],
+    [{ path: 'https://x.kz/' }, /path/],
+    [{ path: '/a?email=x@y.kz' }, /path/],
+    [{ path: `/${'a'.repeat(512)}` }, /path/],
+  ])('refuse %o', (change, reason) => {
+    expect(checkLogRecord(record(change as never))).toMatch(reason);
+  });
+
+  test('refuse extra and missing fields', () => {
+    expect(checkLogRecord({ ...record(), email: 'a@b.kz' })).toMatch(/unknown field\(s\): email/);
+    const { path: _path, ...missing } = record();
+    expect(checkLogRecord(missing)).toMatch(/missing field\(s\): path/);
+  });
+});
+
+describe('the client address', () => {
+  test.each([
+    ['203.0.113.77', 'full', '203.0.113.77'],
+    ['203.0.113.77', 'truncated', '203.0.113.0'],
+    ['::ffff:203.0.113.77', 'truncated', '203.0.113.0'],
+    ['2001:db8:85a3:8d3:1319:8a2e:370:7348', 'truncated', '2001:db8:85a3::'],
+    ['2001:db8::1', 'truncated', '2001:db8:0::'],
+    ['203.0.113.77', 'none', null],
+  ] as const)('%s kept %s is %s', (address, mode, kept) => {
+    expect(keepIp(address, mode)).toBe(kept);
+  });
+});
+
+describe('an export range', () => {
+  test('includes both days, and takes date-times as given', () => {
+    expect(parseRange('2026-01-01', '2026-01-31')).toEqual({ from: '2026-01-01T00:00:00.000Z', before: '2026-02-01T00:00:00.000Z', site: undefined });
+    expect(parseRange('2026-01-01T05:00:00+05:00')).toMatchObject({ from: '2026-01-01T00:00:00.000Z' });
+    expect(parseRange('last week')).toMatch(/from must be/);
+  });
+});

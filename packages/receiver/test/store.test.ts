@@ -1,0 +1,108 @@
+import { afterEach, describe, expect, test } from 'vitest';
+import type { Store } from '../src/store/types';
+import { verifyChains } from '../src/verify';
+import { freshPlace, incoming, openPlace, rawSql, record, STORES, type Place } from './helpers';
+
+describe.each(STORES)('the %s store', (kind) => {
+  let place: Place;
+  let store: Store;
+  const open = async () => {
+    place = await freshPlace(kind);
+    store = await openPlace(place);
+  };
+  afterEach(() => store?.close());
+
+  test('a batch is stored in one commit, each record chained after the one before it', async () => {
+    await open();
+    const records = [record(), record({ action: 'withdrawal' }), record()];
+    expect(await store.append(records.map((r) => incoming(r)))).toEqual(['created', 'created', 'created']);
+    const rows = await store.chainPage(null, 100);
+    expect(rows.map((r) => r.position)).toEqual([1, 2, 3]);
+    expect(rows[1].prevHash).toBe(rows[0].hash);
+    expect(rows.map((r) => r.record)).toEqual(records);
+    expect(await verifyChains(store)).toMatchObject({ ok: true, rows: 3 });
+  });
+
+  test('a resend stores nothing; the same key with other content is a conflict, whatever the site', async () => {
+    await open();
+    const r = record();
+    await store.append([incoming(r)]);
+    expect(await store.append([incoming(r, 'https://other.kz'), incoming({ ...r, granted: ['necessary'] })])).toEqual(['duplicate', 'conflict']);
+    // Twice in one batch: the second is the resend of the first.
+    const s = record();
+    expect(await store.append([incoming(s), incoming(s)])).toEqual(['created', 'duplicate']);
+    expect((await store.find(r.id)).length).toBe(1);
+    expect((await store.chainPage(null, 100)).length).toBe(2);
+  });
+
+  test('each site has its own chain', async () => {
+    await open();
+    await store.append([incoming(record(), 'https://a.kz'), incoming(record(), 'https://b.kz'), incoming(record(), 'https://a.kz')]);
+    const rows = await store.chainPage(null, 100);
+    expect(rows.map((r) => `${r.site} ${r.position}`)).toEqual(['https://a.kz 1', 'https://a.kz 2', 'https://b.kz 1']);
+    expect(await verifyChains(store, 2)).toMatchObject({ ok: true, rows: 3 });
+  });
+
+  test('a trigger refuses to update or delete a record, and verify names an edited row', async () => {
+    await open();
+    await store.append([record(), record(), record()].map((r) => incoming(r)));
+    await store.logAccess({ at: new Date().toISOString(), token: 't', what: 'find', detail: '{}', ip: null });
+    await expect(rawSql(place, "UPDATE records SET granted = '[\"advertising\"]' WHERE position = 2")).rejects.toThrow(/append-only/);
+    await expect(rawSql(place, 'DELETE FROM records WHERE position = 3')).rejects.toThrow(/append-only/);
+    await expect(rawSql(place, 'DELETE FROM access_log')).rejects.toThrow(/append-only/);
+    expect(await verifyChains(store)).toMatchObject({ ok: true, rows: 3 });
+
+    // An intruder who drops the triggers can edit a row, but not without the chain showing it.
+    await rawSql(place, kind == 'sqlite' ? 'DROP TRIGGER records_no_update' : 'DROP TRIGGER records_append_only ON records');
+    await rawSql(place, "UPDATE records SET granted = '[\"advertising\"]' WHERE position = 2");
+    expect(await verifyChains(store)).toMatchObject({ ok: false, rows: 1, firstBadRow: { site: 'https://shop.kz', position: 2 } });
+  });
+
+  test('a deleted row breaks the chain at the row after it', async () => {
+    await open();
+    await store.append([record(), record(), record()].map((r) => incoming(r)));
+    await rawSql(place, kind == 'sqlite' ? 'DROP TRIGGER records_no_delete' : 'DROP TRIGGER records_append_only ON records');
+    await rawSql(place, 'DELETE FROM records WHERE position = 2');
+    const verdict = await verifyChains(store);
+    expect(verdict).toMatchObject({ ok: false, firstBadRow: { position: 3 } });
+  });
+
+  test('retention removes the old segment through its own path, and the chain still verifies', async () => {
+    await open();
+    const old = (r: ReturnType<typeof record>) => ({ ...incoming(r), receivedAt: '2025-01-01T00:00:00.000Z' });
+    await store.append([old(record()), old(record()), incoming(record()), incoming(record())]);
+    const [purged] = await store.purge('2026-01-01T00:00:00.000Z', new Date().toISOString());
+    expect(purged).toEqual({ site: 'https://shop.kz', removed: 2, removedThrough: 2 });
+    const rows = await store.chainPage(null, 100);
+    expect(rows.map((r) => `${r.position} ${r.kind}`)).toEqual(['3 record', '4 record', '5 purge']);
+    expect(JSON.parse(rows[2].detail!)).toMatchObject({ removed: 2, removedThrough: 2, receivedBefore: '2026-01-01T00:00:00.000Z' });
+    expect(await verifyChains(store)).toMatchObject({ ok: true, rows: 3 });
+    // New records chain after the marker.
+    await store.append([incoming(record())]);
+    expect(await verifyChains(store)).toMatchObject({ ok: true, rows: 4 });
+    // The purge left the delete path closed again.
+    await expect(rawSql(place, 'DELETE FROM records WHERE position = 3')).rejects.toThrow(/append-only/);
+  });
+
+  test('rows removed from the start without a purge are named', async () => {
+    await open();
+    await store.append([record(), record(), record()].map((r) => incoming(r)));
+    await rawSql(place, kind == 'sqlite' ? 'DROP TRIGGER records_no_delete' : 'DROP TRIGGER records_append_only ON records');
+    await rawSql(place, 'DELETE FROM records WHERE position = 1');
+    expect(await verifyChains(store)).toMatchObject({ ok: false, firstBadRow: { position: 2, reason: expect.stringMatching(/no purge/) } });
+  });
+
+  test('a range export pages through records by received time and site', async () => {
+    await open();
+    const at = (r: ReturnType<typeof record>, receivedAt: string, site = 'https://shop.kz') => ({ ...incoming(r, site), receivedAt });
+    await store.append([
+      at(record(), '2026-01-01T00:00:00.000Z'), at(record(), '2026-01-31T23:59:59.999Z'),
+      at(record(), '2026-02-01T00:00:00.000Z'), at(record(), '2026-01-15T00:00:00.000Z', 'https://other.kz'),
+    ]);
+    const all = await store.page({ from: '2026-01-01T00:00:00.000Z', before: '2026-02-01T00:00:00.000Z' }, 0, 2);
+    expect(all.map((r) => r.receivedAt)).toEqual(['2026-01-01T00:00:00.000Z', '2026-01-31T23:59:59.999Z']);
+    const next = await store.page({ from: '2026-01-01T00:00:00.000Z', before: '2026-02-01T00:00:00.000Z' }, all[1].seq!, 2);
+    expect(next.map((r) => r.site)).toEqual(['https://other.kz']);
+    expect((await store.page({ site: 'https://other.kz' }, 0, 10)).length).toBe(1);
+  });
+});
