@@ -1,17 +1,7 @@
+import type { LogRecord } from '../core/record';
 import { oneTabAtATime } from './tab-lock';
 
-/** One line of proof: who (id) agreed to what, when, under which text (Law 94-V Art. 8). */
-export interface LogRecord {
-  id: string;
-  timestamp: string;
-  action: 'choice' | 'withdrawal' | 'reset';
-  granted: string[];
-  denied: string[];
-  revision: string;
-  language: string;
-  textHash: string;
-  path: string;
-}
+export type { LogRecord };
 
 const KEY = 'kelisim-consent-log';
 const MAX_DELAY = 60_000;
