@@ -173,6 +173,13 @@ export interface KelisimConfig {
   css?: boolean;
   /** CSP nonce for what Kelisim injects. The script tag uses its own nonce. @default undefined */
   nonce?: string;
+  /**
+   * Where the script-tag gate fetches `kelisim-ui.js` when a loader ran it without its own
+   * `<script src>` (jQuery's `$.getScript`); by default the chunk is beside `kelisim.js`. The npm
+   * build ignores it.
+   * @default undefined
+   */
+  uiUrl?: string;
 }
 
 export interface ConsentRecord {

@@ -51,4 +51,6 @@ export interface Settings {
   theme: 'auto' | 'light' | 'dark';
   css: boolean;
   nonce?: string;
+  /** Where the script-tag gate fetches `kelisim-ui.js` from, when not beside its own `src`. */
+  uiUrl?: string;
 }

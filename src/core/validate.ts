@@ -1,7 +1,11 @@
-import type { KelisimConfig } from '../types';
+import type { GoogleConsentType } from '../types';
 import type { Category, Counter, Settings } from './config';
+import { blank, items, own } from './own';
+import { isSafeUrl } from './safe-url';
 
-type Report = (message: string) => void;
+export { isSafeUrl };
+
+type Report = (message: string, error?: unknown) => void;
 
 const PRESETS = ['yandex-metrika', 'gtag', 'gtm', 'vk-pixel', 'meta-pixel', 'tiktok-pixel'];
 const CONSENT_TYPES = [
@@ -15,20 +19,22 @@ const CONSENT_TYPES = [
 ];
 const KEYS = [
   'language', 'policyUrl', 'revision', 'categories', 'counters', 'cookie', 'reloadOnWithdraw',
-  'consentLog', 'operator', 'texts', 'consentMode', 'gpc', 'layout', 'theme', 'css', 'nonce',
+  'consentLog', 'operator', 'texts', 'consentMode', 'gpc', 'layout', 'theme', 'css', 'nonce', 'uiUrl',
 ];
 const LANGUAGE = /^[a-z]{2,3}(-[a-z0-9]{1,8})?$/i;
 const NAME = /^[a-z][\w-]{0,31}$/i;
 // A cookie name token per RFC 6265 §4.1.1, plus `*` for patterns.
 const COOKIE_PATTERN = /^[!#$%&'*+\-.^`|~\w]{1,64}$/;
 const UNSAFE_KEYS = ['__proto__', 'constructor', 'prototype'];
+// Chromium caps a cookie's lifetime at 400 days (RFC 6265bis §5.5); a record may not claim more.
+const MAX_DAYS = 400;
 
-export const DEFAULT_MAP: Settings['consentMode']['map'] = {
+export const DEFAULT_MAP: Settings['consentMode']['map'] = blank({
   analytics: ['analytics_storage'],
   advertising: ['ad_storage', 'ad_user_data', 'ad_personalization'],
   personalization: ['personalization_storage'],
   functional: ['functionality_storage'],
-};
+});
 
 const isObject = (value: unknown): value is Record<string, any> =>
   !!value && typeof value == 'object' && !Array.isArray(value);
@@ -36,30 +42,38 @@ const isObject = (value: unknown): value is Record<string, any> =>
 const ownKeys = (value: Record<string, unknown>) =>
   Object.keys(value).filter((key) => UNSAFE_KEYS.indexOf(key) < 0);
 
-/**
- * Only `http(s):` and relative URLs: a `javascript:` link in a banner is an XSS. Control characters
- * are refused because URL parsers drop them (`java\tscript:` is `javascript:`).
- */
-export const isSafeUrl = (value: unknown): value is string =>
-  typeof value == 'string' && /\S/.test(value) && !/[\x00-\x1f]/.test(value)
-  && (/^\s*https?:/i.test(value) || !/^\s*[a-z][a-z\d+.-]*:/i.test(value));
-
 const show = (value: unknown): string => {
   if (typeof value == 'function') return 'a function';
   try {
     return JSON.stringify(value)?.slice(0, 60) ?? String(value);
   } catch {
-    return String(value);
+    try {
+      return String(value);
+    } catch {
+      return 'an unprintable value';
+    }
   }
 };
 
 /**
  * Turns untrusted config into `Settings`. Each bad value is reported once, naming the field, the
- * value and what is allowed, and replaced by its default; nothing here throws.
+ * value and what is allowed, and replaced by its default. A config that cannot be read at all (a
+ * getter or a Proxy trap that throws) gives the defaults, so the banner still asks; nothing here
+ * throws.
  */
 export function validate(input: unknown, error: Report, warn: Report): Settings {
-  const config: KelisimConfig & Record<string, unknown> = isObject(input) ? input : {};
-  if (input != null && !isObject(input)) error(`Kelisim: config must be an object, got ${show(input)}. Using defaults.`);
+  try {
+    return read(input, error, warn);
+  } catch (problem) {
+    error('Kelisim: the config could not be read; using the defaults, so the banner still asks.', problem);
+    return read(undefined, error, warn);
+  }
+}
+
+function read(input: unknown, error: Report, warn: Report): Settings {
+  const config = isObject(input) ? input : {};
+  const get = (key: string) => own(config, key);
+  if (input !== undefined && !isObject(input)) error(`Kelisim: config must be an object, got ${show(input)}. Using defaults.`);
 
   const bad = (path: string, value: unknown, expected: string) =>
     error(`Kelisim: config.${path} = ${show(value)} is not allowed; expected ${expected}. Using the default.`);
@@ -74,72 +88,99 @@ export function validate(input: unknown, error: Report, warn: Report): Settings 
     pick(path, value, options[0], (v) => options.indexOf(v) >= 0, options.map((o) => `'${o}'`).join(' | '));
   const flag = (path: string, value: unknown, fallback: boolean) =>
     pick(path, value, fallback, (v) => typeof v == 'boolean', 'true or false');
-  const text = (v: unknown) => typeof v == 'string';
+  const text = (v: unknown): v is string => typeof v == 'string';
+  const object = (path: string) => {
+    const value = get(path);
+    if (value !== undefined && !isObject(value)) bad(path, value, 'an object');
+    return isObject(value) ? value : {};
+  };
 
   const unknown = ownKeys(config).filter((key) => KEYS.indexOf(key) < 0);
   if (unknown.length) warn(`Kelisim: unknown config key(s) ignored: ${unknown.join(', ')}.`);
 
-  const language = pick<string>('language', config.language, 'auto',
+  const language = pick<string>('language', get('language'), 'auto',
     (v) => v === 'auto' || (text(v) && LANGUAGE.test(v)), "'auto' or a language code such as 'ru', 'kk', 'en'").toLowerCase();
 
-  const categories = validateCategories(config.categories, bad);
+  const categories = validateCategories(get('categories'), bad);
   const names = categories.map((c) => c.name);
 
-  const cookieInput = isObject(config.cookie) ? config.cookie : {};
-  if (config.cookie !== undefined && !isObject(config.cookie)) bad('cookie', config.cookie, 'an object');
+  const cookie = object('cookie');
+  const consentMode = object('consentMode');
+  // The page's own address, where there is one (the operator's tools validate configs in Node).
+  const page = typeof location == 'object' && location ? location : undefined;
 
-  const consentModeInput = isObject(config.consentMode) ? config.consentMode : {};
-  if (config.consentMode !== undefined && !isObject(config.consentMode)) bad('consentMode', config.consentMode, 'an object');
+  const days = pick('cookie.expiresDays', own(cookie, 'expiresDays'), 365,
+    (v) => typeof v == 'number' && v >= 1, 'a number of days, at least 1');
+  if (days > MAX_DAYS) warn(`Kelisim: config.cookie.expiresDays = ${days} is more than browsers keep a cookie; using ${MAX_DAYS}.`);
+  const sameSite = oneOf('cookie.sameSite', own(cookie, 'sameSite'), ['Lax', 'Strict', 'None']);
+  const consentLog = pick<any>('consentLog', get('consentLog'), undefined,
+    (v) => isObject(v) && isSafeUrl(own(v, 'url')), '{ url } with an http(s) or relative URL');
+  const operator = pick<any>('operator', get('operator'), undefined,
+    (v) => isObject(v) && text(own(v, 'name')) && (own(v, 'id') === undefined || text(own(v, 'id'))), '{ name, id? } with strings');
+
+  const regions = pick<unknown>('consentMode.regions', own(consentMode, 'regions'), undefined,
+    (v) => !!items(v) && items(v)!.every((r) => {
+      const region = isObject(r) && items(own(r, 'region'));
+      return region && region.every(text) && (own(r, 'granted') === undefined || isConsentTypes(own(r, 'granted')));
+    }),
+    '[{ region: string[], granted?: consent types }]');
+  const map = pick<Record<string, unknown> | undefined>('consentMode.map', own(consentMode, 'map'), undefined,
+    (v) => isObject(v) && ownKeys(v).every((k) => isConsentTypes(v[k])), 'category → Consent Mode types');
 
   return {
     language,
-    policyUrl: pick('policyUrl', config.policyUrl, '', isSafeUrl, 'an http(s) or relative URL'),
-    revision: String(pick<string | number>('revision', config.revision, '1',
+    policyUrl: pick('policyUrl', get('policyUrl'), '', isSafeUrl, 'an http(s) or relative URL'),
+    revision: String(pick<string | number>('revision', get('revision'), '1',
       (v) => (text(v) && v.length > 0 && v.length <= 64) || typeof v == 'number', 'a non-empty string')),
     categories,
-    counters: validateCounters(config.counters, names, bad),
+    counters: validateCounters(get('counters'), names, bad),
     cookie: {
-      name: pick('cookie.name', cookieInput.name, 'kelisim', (v) => text(v) && /^[\w-]{1,32}$/.test(v), 'letters, digits, _ or -'),
-      domain: pick<string | undefined>('cookie.domain', cookieInput.domain, undefined,
-        (v) => text(v) && /^\.?[a-z\d-]+(\.[a-z\d-]+)*$/i.test(v), "a domain such as '.example.kz'"),
-      path: pick('cookie.path', cookieInput.path, '/', (v) => text(v) && v[0] == '/', "a path starting with '/'"),
-      expiresDays: pick('cookie.expiresDays', cookieInput.expiresDays, 365,
-        (v) => typeof v == 'number' && v >= 1 && v <= 3650, 'a number of days from 1 to 3650'),
-      sameSite: oneOf('cookie.sameSite', cookieInput.sameSite, ['Lax', 'Strict', 'None']),
+      name: pick('cookie.name', own(cookie, 'name'), 'kelisim', (v) => text(v) && /^[\w-]{1,32}$/.test(v), 'letters, digits, _ or -'),
+      // A Domain the page is not on is refused by the browser, and the visitor would be told cookies are blocked.
+      domain: pick<string | undefined>('cookie.domain', own(cookie, 'domain'), undefined,
+        (v) => text(v) && /^\.?[a-z\d-]+(\.[a-z\d-]+)*$/i.test(v)
+          && (!page || ('.' + page.hostname).slice(-v.replace(/^\./, '').length - 1).toLowerCase() == ('.' + v.replace(/^\./, '')).toLowerCase()),
+        `this site's host or a parent domain of it, such as '.${page ? page.hostname.split('.').slice(-2).join('.') : 'example.kz'}'`),
+      path: pick('cookie.path', own(cookie, 'path'), '/', (v) => text(v) && v[0] == '/', "a path starting with '/'"),
+      expiresDays: Math.min(days, MAX_DAYS),
+      // Browsers keep SameSite=None only with Secure, which an http page cannot set.
+      sameSite: sameSite == 'None' && page && page.protocol == 'http:'
+        ? (bad('cookie.sameSite', sameSite, "'Lax' or 'Strict' on an http page ('None' needs https)"), 'Lax')
+        : sameSite,
     },
-    reloadOnWithdraw: flag('reloadOnWithdraw', config.reloadOnWithdraw, true),
-    consentLog: pick<{ url: string } | undefined>('consentLog', config.consentLog, undefined,
-      (v) => isObject(v) && isSafeUrl(v.url), '{ url } with an http(s) or relative URL'),
-    operator: pick<{ name: string; id?: string } | undefined>('operator', config.operator, undefined,
-      (v) => isObject(v) && text(v.name) && (v.id === undefined || text(v.id)), '{ name, id? } with strings'),
-    texts: validateTexts(config.texts, bad),
+    reloadOnWithdraw: flag('reloadOnWithdraw', get('reloadOnWithdraw'), true),
+    consentLog: consentLog && { url: own(consentLog, 'url') },
+    operator: operator && { name: own(operator, 'name'), id: own(operator, 'id') },
+    texts: validateTexts(get('texts'), bad),
     consentMode: {
-      mode: oneOf('consentMode.mode', consentModeInput.mode, ['basic', 'advanced']),
-      regions: pick('consentMode.regions', consentModeInput.regions, [],
-        (v) => Array.isArray(v) && v.every((r) => isObject(r) && Array.isArray(r.region)
-          && r.region.every(text) && (r.granted === undefined || isConsentTypes(r.granted))),
-        '[{ region: string[], granted?: consent types }]'),
-      map: pick('consentMode.map', consentModeInput.map, DEFAULT_MAP,
-        (v) => isObject(v) && ownKeys(v).every((k) => isConsentTypes(v[k])), 'category → Consent Mode types'),
-      waitForUpdate: pick('consentMode.waitForUpdate', consentModeInput.waitForUpdate, 500,
+      mode: oneOf('consentMode.mode', own(consentMode, 'mode'), ['basic', 'advanced']),
+      regions: (items(regions) || []).map((r) => ({
+        region: items(own(r, 'region')) as string[],
+        granted: items(own(r, 'granted')) as GoogleConsentType[] | undefined,
+      })),
+      map: map ? ownKeys(map).reduce((copy, k) => ((copy[k] = items(map[k]) as GoogleConsentType[]), copy), blank<GoogleConsentType[]>()) : DEFAULT_MAP,
+      waitForUpdate: pick('consentMode.waitForUpdate', own(consentMode, 'waitForUpdate'), 500,
         (v) => typeof v == 'number' && v >= 0 && v <= 10000, 'milliseconds from 0 to 10000'),
     },
-    gpc: flag('gpc', config.gpc, true),
-    layout: oneOf('layout', config.layout, ['bar', 'box', 'modal']),
-    theme: oneOf('theme', config.theme, ['auto', 'light', 'dark']),
-    css: flag('css', config.css, true),
-    nonce: pick<string | undefined>('nonce', config.nonce, undefined, text, 'a string'),
+    gpc: flag('gpc', get('gpc'), true),
+    layout: oneOf('layout', get('layout'), ['bar', 'box', 'modal']),
+    theme: oneOf('theme', get('theme'), ['auto', 'light', 'dark']),
+    css: flag('css', get('css'), true),
+    nonce: pick<string | undefined>('nonce', get('nonce'), undefined, text, 'a string'),
+    uiUrl: pick<string | undefined>('uiUrl', get('uiUrl'), undefined, isSafeUrl, 'an http(s) or relative URL of kelisim-ui.js'),
   };
 }
 
-const isConsentTypes = (value: unknown) =>
-  Array.isArray(value) && value.every((t) => CONSENT_TYPES.indexOf(t) >= 0);
+const isConsentTypes = (value: unknown) => {
+  const types = items(value);
+  return !!types && types.every((t) => CONSENT_TYPES.indexOf(t as string) >= 0);
+};
 
 type Bad = (path: string, value: unknown, expected: string) => void;
 
 function validateCategories(input: unknown, bad: Bad): Category[] {
   const fallback = () => ['necessary', 'analytics', 'advertising'].map((name, i) => ({
-    name, required: !i, cookies: [], texts: {},
+    name, required: !i, cookies: [], texts: blank<any>(),
   }));
   if (input === undefined) return fallback();
   if (!isObject(input)) {
@@ -153,18 +194,20 @@ function validateCategories(input: unknown, bad: Bad): Category[] {
     if (!NAME.test(name)) bad(path, name, 'a name of letters, digits, _ or - starting with a letter');
     else if (!isObject(options)) bad(path, options, 'an object such as { required: true }');
     else {
-      const cookies = Array.isArray(options.cookies) ? options.cookies.filter((c: unknown) => {
+      const given = own(options, 'cookies');
+      const required = own(options, 'required');
+      const cookies = (items(given) || []).filter((c) => {
         const ok = typeof c == 'string' && COOKIE_PATTERN.test(c);
         if (!ok) bad(`${path}.cookies`, c, "cookie names or patterns such as '_ga*'");
         return ok;
-      }) : [];
-      if (options.cookies !== undefined && !Array.isArray(options.cookies)) bad(`${path}.cookies`, options.cookies, 'an array');
-      if (options.required !== undefined && typeof options.required != 'boolean') bad(`${path}.required`, options.required, 'true or false');
+      }) as string[];
+      if (given !== undefined && !Array.isArray(given)) bad(`${path}.cookies`, given, 'an array');
+      if (required !== undefined && typeof required != 'boolean') bad(`${path}.required`, required, 'true or false');
       categories.push({
         name,
-        required: options.required === true,
+        required: required === true,
         cookies,
-        texts: validateTexts(options.texts, bad, `${path}.texts`) as Category['texts'],
+        texts: validateTexts(own(options, 'texts'), bad, `${path}.texts`) as Category['texts'],
       });
     }
   }
@@ -177,15 +220,16 @@ function validateCategories(input: unknown, bad: Bad): Category[] {
 
 function validateCounters(input: unknown, categories: string[], bad: Bad): Counter[] {
   if (input === undefined) return [];
-  if (!Array.isArray(input)) {
+  const list = items(input);
+  if (!list) {
     bad('counters', input, 'an array');
     return [];
   }
   const counters: Counter[] = [];
-  input.forEach((counter, i) => {
+  list.forEach((counter, i) => {
     const path = `counters[${i}]`;
     if (!isObject(counter)) return bad(path, counter, 'an object');
-    const { category, preset, src, load, id, options } = counter;
+    const [category, preset, src, load, id, options] = ['category', 'preset', 'src', 'load', 'id', 'options'].map((key) => own(counter, key));
     const kinds = [preset, src, load].filter((k) => k !== undefined).length;
     if (categories.indexOf(category) < 0) return bad(`${path}.category`, category, `one of ${categories.join(', ')}`);
     if (kinds != 1) return bad(path, counter, 'exactly one of preset, src or load');
@@ -195,13 +239,20 @@ function validateCounters(input: unknown, categories: string[], bad: Bad): Count
     if (id !== undefined && typeof id != 'string' && typeof id != 'number') return bad(`${path}.id`, id, 'a string or number');
     if (preset && id === undefined) return bad(`${path}.id`, id, `the ${preset} id`);
     if (options !== undefined && !isObject(options)) return bad(`${path}.options`, options, 'an object');
-    counters.push({ category, preset, src, load, id: id === undefined ? undefined : String(id), options: options || {} });
+    counters.push({
+      category,
+      preset,
+      src,
+      load,
+      id: id === undefined ? undefined : String(id),
+      options: ownKeys(options || {}).reduce((copy, key) => ((copy[key] = options[key]), copy), blank<unknown>()),
+    });
   });
   return counters;
 }
 
 function validateTexts(input: unknown, bad: Bad, path = 'texts'): Record<string, Record<string, string>> {
-  const texts: Record<string, Record<string, string>> = {};
+  const texts = blank<Record<string, string>>();
   if (input === undefined) return texts;
   if (!isObject(input)) {
     bad(path, input, 'an object of language → texts');
@@ -213,7 +264,7 @@ function validateTexts(input: unknown, bad: Bad, path = 'texts'): Record<string,
       bad(`${path}.${language}`, strings, 'a language code mapping to an object of strings');
       continue;
     }
-    const clean: Record<string, string> = {};
+    const clean = blank<string>();
     for (const key of ownKeys(strings)) {
       if (typeof strings[key] == 'string') clean[key] = strings[key];
       else bad(`${path}.${language}.${key}`, strings[key], 'a string');
