@@ -4,6 +4,7 @@ import type { Dictionary } from './dictionary';
 import { en } from './en';
 import { kk } from './kk';
 import { ru } from './ru';
+import { own as entry } from '../core/own';
 
 const BUILT_IN: Record<string, Dictionary> = { ru, kk, en };
 
@@ -22,7 +23,8 @@ export function textsFor(settings: Settings, language: string): Texts {
     category(name: string) {
       const category = settings.categories.filter((c) => c.name == name)[0];
       const custom = (category && category.texts[language]) || {};
-      const builtIn = own.categories[name] || ru.categories[name] || [name, ''];
+      // Own entries only: a category named `toString` must not find Object.prototype's.
+      const builtIn = entry(own.categories, name) || entry(ru.categories, name) || [name, ''];
       return { title: custom.title || builtIn[0], description: custom.description || builtIn[1] };
     },
   });

@@ -1,11 +1,12 @@
 import Cookies from 'js-cookie';
 import type { Settings } from '../core/config';
+import { cookieJar } from '../gate/dom';
 
 /** `document.cookie` as name/value pairs, duplicates kept (two domains can each hold one). */
 export function listCookies(doc: Document): [string, string][] {
   let jar = '';
   try {
-    jar = doc.cookie;
+    jar = cookieJar(doc);
   } catch {
     // Sandboxed frames and some privacy modes throw on access: act as if the jar were empty.
   }
