@@ -45,13 +45,11 @@ const ownKeys = (value: Record<string, unknown>) =>
 const show = (value: unknown): string => {
   if (typeof value == 'function') return 'a function';
   try {
-    return JSON.stringify(value)?.slice(0, 60) ?? String(value);
+    // Arrays by their own elements: a hole would show what another script put on Array.prototype.
+    return JSON.stringify(value, (_, v) => items(v) || v)?.slice(0, 60) ?? String(value);
   } catch {
-    try {
-      return String(value);
-    } catch {
-      return 'an unprintable value';
-    }
+    // A getter or a Proxy trap that throws; primitives (a BigInt) print.
+    return value && typeof value == 'object' ? 'an unprintable value' : String(value);
   }
 };
 

@@ -248,8 +248,8 @@ describe('a MutationObserver that throws (items 6 and 9)', () => {
     const v = await visit({ before: broken, body: '<script type="text/plain" data-category="analytics">window.gatedRan = true;</script>' });
     await bannerVisible(v.page);
     await v.page.click('[data-kelisim-action="accept-all"]');
-    // Polling, not Playwright's default observer: the page's MutationObserver throws.
-    await v.page.waitForFunction(() => (window as any).gatedRan, null, { polling: 100 });
+    // Not waitForFunction: Playwright's own helper in the page needs the MutationObserver.
+    await expect.poll(() => v.page.evaluate(() => (window as any).gatedRan)).toBe(true);
     expect(await v.thrown()).toEqual([]);
     await v.visitor.context.close();
   });
