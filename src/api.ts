@@ -183,7 +183,7 @@ export function createInstance(env: Environment): Kelisim {
       return api;
     }
     if (w[ACTIVE] && w[ACTIVE] !== api) {
-      warn('Kelisim: another Kelisim instance is already running on this page; this one stays inactive so that no counter loads twice, and init() returns the running one.');
+      warn('Kelisim: another Kelisim instance is already running on this page; this one stays inactive so that no counter loads twice.');
       return w[ACTIVE];
     }
     w[ACTIVE] = api;

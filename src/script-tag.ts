@@ -38,7 +38,7 @@ export function start(mountUI?: MountUI): void {
     try {
       config = window.kelisimConfig;
     } catch (error) {
-      console.error('Kelisim: reading window.kelisimConfig threw; using the defaults, so the banner still asks.', error);
+      console.error('Kelisim: reading window.kelisimConfig threw; using the defaults.', error);
       config = {};
     }
     if (config !== undefined) window.Kelisim = instance.init(config as KelisimConfig);
@@ -49,7 +49,7 @@ export function start(mountUI?: MountUI): void {
   // config never arrived, most often through a syntax error in it.
   if (!configure()) {
     whenReady(document).then(() => configure() || setTimeout(() => activeInstance(window) || console.error(
-      'Kelisim: window.kelisimConfig is not set and Kelisim.init(config) was not called, so no banner shows. Is there a syntax error in the inline config?',
+      'Kelisim: no window.kelisimConfig and no init() once the page was parsed, so no banner. A syntax error in the config?',
     )));
   }
 }

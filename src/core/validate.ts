@@ -63,7 +63,7 @@ export function validate(input: unknown, error: Report, warn: Report): Settings 
   try {
     return read(input, error, warn);
   } catch (problem) {
-    error('Kelisim: the config could not be read; using the defaults, so the banner still asks.', problem);
+    error('Kelisim: the config could not be read; using the defaults.', problem);
     return read(undefined, error, warn);
   }
 }
@@ -109,7 +109,7 @@ function read(input: unknown, error: Report, warn: Report): Settings {
 
   const days = pick('cookie.expiresDays', own(cookie, 'expiresDays'), 365,
     (v) => typeof v == 'number' && v >= 1, 'a number of days, at least 1');
-  if (days > MAX_DAYS) warn(`Kelisim: config.cookie.expiresDays = ${days} is more than browsers keep a cookie; using ${MAX_DAYS}.`);
+  if (days > MAX_DAYS) warn(`Kelisim: config.cookie.expiresDays = ${days} is over the ${MAX_DAYS} days browsers keep a cookie; using ${MAX_DAYS}.`);
   const sameSite = oneOf('cookie.sameSite', own(cookie, 'sameSite'), ['Lax', 'Strict', 'None']);
   const consentLog = pick<any>('consentLog', get('consentLog'), undefined,
     (v) => isObject(v) && isSafeUrl(own(v, 'url')), '{ url } with an http(s) or relative URL');
@@ -138,12 +138,12 @@ function read(input: unknown, error: Report, warn: Report): Settings {
       domain: pick<string | undefined>('cookie.domain', own(cookie, 'domain'), undefined,
         (v) => text(v) && /^\.?[a-z\d-]+(\.[a-z\d-]+)*$/i.test(v)
           && (!page || ('.' + page.hostname).slice(-v.replace(/^\./, '').length - 1).toLowerCase() == ('.' + v.replace(/^\./, '')).toLowerCase()),
-        `this site's host or a parent domain of it, such as '.${page ? page.hostname.split('.').slice(-2).join('.') : 'example.kz'}'`),
+        "the page's host or a parent domain"),
       path: pick('cookie.path', own(cookie, 'path'), '/', (v) => text(v) && v[0] == '/', "a path starting with '/'"),
       expiresDays: Math.min(days, MAX_DAYS),
       // Browsers keep SameSite=None only with Secure, which an http page cannot set.
       sameSite: sameSite == 'None' && page && page.protocol == 'http:'
-        ? (bad('cookie.sameSite', sameSite, "'Lax' or 'Strict' on an http page ('None' needs https)"), 'Lax')
+        ? (bad('cookie.sameSite', sameSite, "'Lax' or 'Strict' on http"), 'Lax')
         : sameSite,
     },
     reloadOnWithdraw: flag('reloadOnWithdraw', get('reloadOnWithdraw'), true),
@@ -165,7 +165,7 @@ function read(input: unknown, error: Report, warn: Report): Settings {
     theme: oneOf('theme', get('theme'), ['auto', 'light', 'dark']),
     css: flag('css', get('css'), true),
     nonce: pick<string | undefined>('nonce', get('nonce'), undefined, text, 'a string'),
-    uiUrl: pick<string | undefined>('uiUrl', get('uiUrl'), undefined, isSafeUrl, 'an http(s) or relative URL of kelisim-ui.js'),
+    uiUrl: pick<string | undefined>('uiUrl', get('uiUrl'), undefined, isSafeUrl, 'an http(s) or relative URL'),
   };
 }
 
@@ -243,7 +243,8 @@ function validateCounters(input: unknown, categories: string[], bad: Bad): Count
       src,
       load,
       id: id === undefined ? undefined : String(id),
-      options: ownKeys(options || {}).reduce((copy, key) => ((copy[key] = options[key]), copy), blank<unknown>()),
+      // Own keys only, into a plain object: vendors' code is not ready for one without a prototype.
+      options: ownKeys(options || {}).reduce((copy, key) => ((copy[key] = options[key]), copy), {} as Record<string, unknown>),
     });
   });
   return counters;

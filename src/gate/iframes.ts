@@ -17,7 +17,7 @@ export function releaseIframes(doc: Document, isAllowed: (category: string) => b
     const src = frame.getAttribute('src');
     const gated = frame.getAttribute('data-src')!;
     if (!isSafeUrl(gated)) {
-      report(`Kelisim: <iframe data-src="${gated.slice(0, 60)}"> is not an http(s) or relative URL; the frame stays empty.`);
+      report(`Kelisim: refused <iframe data-src="${gated.slice(0, 60)}">: not an http(s) or relative URL.`);
       frame.removeAttribute('data-category');
     } else if (isAllowed(frame.getAttribute('data-category') || '')) {
       if (!src || src == BLANK) frame.setAttribute('src', gated);

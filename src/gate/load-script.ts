@@ -9,7 +9,7 @@ export function loadScript(
   attributes: Record<string, string> = {},
 ): Promise<void> {
   return new Promise((resolve, reject) => {
-    if (!isSafeUrl(src)) throw new Error(`refused to load ${src}: only http(s) and relative URLs`);
+    if (!isSafeUrl(src)) throw new Error(`refused ${src}: not an http(s) or relative URL`);
     const script = element(doc, 'script');
     for (const key of Object.keys(attributes)) script.setAttribute(key, attributes[key]);
     if (nonce) script.nonce = nonce;

@@ -27,7 +27,7 @@ export function createScriptGate(
     const src = old.getAttribute('src') || old.getAttribute('data-src');
     if (src && !isSafeUrl(src)) {
       old.removeAttribute('data-category');
-      return report(`Kelisim: a gated <script> with src "${src.slice(0, 60)}" is not an http(s) or relative URL; it stays inert.`);
+      return report(`Kelisim: refused <script src="${src.slice(0, 60)}">: not an http(s) or relative URL.`);
     }
     const script = element(doc, 'script');
     for (const { name, value } of Array.prototype.slice.call(old.attributes) as Attr[]) {

@@ -12,7 +12,7 @@ export function scriptUILoader(w: Window & Record<symbol, any>, url: (uiUrl?: st
     const src = url(uiUrl);
     return pending || (pending = (w[UI] ? Promise.resolve()
       : src ? loadScript(w.document, src, nonce)
-      : Promise.reject(new Error('kelisim.js was run without its own <script src> (by a loader such as $.getScript), so kelisim-ui.js cannot be found: set uiUrl in the config.')))
+      : Promise.reject(new Error('kelisim.js ran without its own src, so kelisim-ui.js is not found: set uiUrl')))
       .then(() => {
         const ui = w[UI];
         if (!ui || typeof ui.mount != 'function') throw new Error(`${src} did not hand over the banner`);

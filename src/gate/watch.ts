@@ -19,7 +19,7 @@ export function watchDocument(doc: Document, changed: () => void, report: (messa
     observer.observe(doc.documentElement, { childList: true, subtree: true });
     return () => observer.disconnect();
   } catch (error) {
-    report('Kelisim: MutationObserver is not available; gated markup added later runs at the next choice.', error);
+    report('Kelisim: no MutationObserver; markup added later waits for the next choice.', error);
     return () => {};
   }
 }
