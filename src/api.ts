@@ -327,7 +327,7 @@ export const whenReady = (doc: Document): Promise<void> => new Promise((resolve)
  * banner can then be in the page's first paint.
  */
 function bodyReady(doc: Document): Promise<void> {
-  if (bodyOf(doc)) return Promise.resolve();
+  if (bodyOf(doc) || doc.readyState != 'loading') return Promise.resolve();
   return new Promise((resolve) => {
     doc.addEventListener('DOMContentLoaded', () => resolve(), { once: true });
     // Missing, or replaced by one that throws (a page's polyfill, an extension): the page's

@@ -36,6 +36,9 @@ export const DEFAULT_MAP: Settings['consentMode']['map'] = blank({
   functional: ['functionality_storage'],
 });
 
+/** `'.Example.kz'` and `'example.kz'` both mean `.example.kz` (RFC 6265 §5.2.3). */
+const domainOf = (value: string) => '.' + value.replace(/^\./, '').toLowerCase();
+
 const isObject = (value: unknown): value is Record<string, any> =>
   !!value && typeof value == 'object' && !Array.isArray(value);
 
@@ -46,7 +49,7 @@ const show = (value: unknown): string => {
   if (typeof value == 'function') return 'a function';
   try {
     // Arrays by their own elements: a hole would show what another script put on Array.prototype.
-    return JSON.stringify(value, (_, v) => items(v) || v)?.slice(0, 60) ?? String(value);
+    return (JSON.stringify(value, (_, v) => items(v) || v) || String(value)).slice(0, 60);
   } catch {
     // A getter or a Proxy trap that throws; primitives (a BigInt) print.
     return value && typeof value == 'object' ? 'an unprintable value' : String(value);
@@ -137,7 +140,7 @@ function read(input: unknown, error: Report, warn: Report): Settings {
       // A Domain the page is not on is refused by the browser, and the visitor would be told cookies are blocked.
       domain: pick<string | undefined>('cookie.domain', own(cookie, 'domain'), undefined,
         (v) => text(v) && /^\.?[a-z\d-]+(\.[a-z\d-]+)*$/i.test(v)
-          && (!page || ('.' + page.hostname).slice(-v.replace(/^\./, '').length - 1).toLowerCase() == ('.' + v.replace(/^\./, '')).toLowerCase()),
+          && (!page || ('.' + page.hostname).slice(-domainOf(v).length) == domainOf(v)),
         "the page's host or a parent domain"),
       path: pick('cookie.path', own(cookie, 'path'), '/', (v) => text(v) && v[0] == '/', "a path starting with '/'"),
       expiresDays: Math.min(days, MAX_DAYS),
