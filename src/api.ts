@@ -187,7 +187,7 @@ export function createInstance(env: Environment): Kelisim {
       return w[ACTIVE];
     }
     w[ACTIVE] = api;
-    const current = (settings = validate(config, report, warn));
+    const current = (settings = validate(config, report, warn, w.location));
     const nonce = current.nonce || env.nonce;
     cookie = createConsentCookie(current, doc);
     ran = [];

@@ -6,6 +6,8 @@ import { isSafeUrl } from './safe-url';
 export { isSafeUrl };
 
 type Report = (message: string, error?: unknown) => void;
+/** The page the config runs on; the operator's tools validate without one. */
+type Page = Pick<Location, 'hostname' | 'protocol'>;
 
 const PRESETS = ['yandex-metrika', 'gtag', 'gtm', 'vk-pixel', 'meta-pixel', 'tiktok-pixel'];
 const CONSENT_TYPES = [
@@ -57,21 +59,22 @@ const show = (value: unknown): string => {
 };
 
 /**
- * Turns untrusted config into `Settings`. Each bad value is reported once, naming the field, the
+ * Turns untrusted config into `Settings`; with `page`, cookie settings the browser would refuse
+ * there are refused too. Each bad value is reported once, naming the field, the
  * value and what is allowed, and replaced by its default. A config that cannot be read at all (a
  * getter or a Proxy trap that throws) gives the defaults, so the banner still asks; nothing here
  * throws.
  */
-export function validate(input: unknown, error: Report, warn: Report): Settings {
+export function validate(input: unknown, error: Report, warn: Report, page?: Page): Settings {
   try {
-    return read(input, error, warn);
+    return read(input, error, warn, page);
   } catch (problem) {
     error('Kelisim: the config could not be read; using the defaults.', problem);
     return read(undefined, error, warn);
   }
 }
 
-function read(input: unknown, error: Report, warn: Report): Settings {
+function read(input: unknown, error: Report, warn: Report, page?: Page): Settings {
   const config = isObject(input) ? input : {};
   const get = (key: string) => own(config, key);
   if (input !== undefined && !isObject(input)) error(`Kelisim: config must be an object, got ${show(input)}. Using defaults.`);
@@ -107,8 +110,6 @@ function read(input: unknown, error: Report, warn: Report): Settings {
 
   const cookie = object('cookie');
   const consentMode = object('consentMode');
-  // The page's own address, where there is one (the operator's tools validate configs in Node).
-  const page = typeof location == 'object' && location ? location : undefined;
 
   const days = pick('cookie.expiresDays', own(cookie, 'expiresDays'), 365,
     (v) => typeof v == 'number' && v >= 1, 'a number of days, at least 1');

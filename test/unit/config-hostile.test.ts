@@ -75,7 +75,7 @@ const model = fc.record({
   consentMode: maybe(fc.record({ mode: maybe(fc.constantFrom('basic', 'advanced', 'toString')) }, { requiredKeys: [] })),
   cookie: maybe(fc.record({
     expiresDays: maybe(fc.oneof(fc.integer({ min: -5, max: 5000 }), fc.constant(Number.NaN))),
-    domain: maybe(fc.constantFrom('.localhost', 'localhost', '.evil.example', 'toString')),
+    domain: maybe(fc.constantFrom('.kelisim.test', 'www.kelisim.test', '.evil.example', 'toString')),
     sameSite: maybe(fc.constantFrom('Lax', 'None', 'constructor')),
   }, { requiredKeys: [] })),
   uiUrl: maybe(fc.constantFrom(...URLS)),
@@ -134,7 +134,7 @@ describe('config validation on a hostile page', () => {
       const undo = pollute(reads);
       let settings: ReturnType<typeof validate>;
       try {
-        settings = validate(config, (m) => messages.push(m), (m) => messages.push(m));
+        settings = validate(config, (m) => messages.push(m), (m) => messages.push(m), { hostname: 'www.kelisim.test', protocol: 'http:' });
       } finally {
         undo();
       }
@@ -157,7 +157,10 @@ describe('config validation on a hostile page', () => {
       // Google's script before consent only when the config itself asks for it.
       if (settings.consentMode.mode == 'advanced') expect(own(own(plain, 'consentMode'), 'mode')).toBe('advanced');
       if (settings.uiUrl !== undefined) expect([own(plain, 'uiUrl'), isSafeUrl(settings.uiUrl)]).toEqual([settings.uiUrl, true]);
+      // Nothing the browser would refuse on http://www.kelisim.test/.
       expect(settings.cookie.expiresDays).toBeLessThanOrEqual(400);
+      if (settings.cookie.domain) expect('.www.kelisim.test'.endsWith('.' + settings.cookie.domain.replace(/^\./, ''))).toBe(true);
+      expect(settings.cookie.sameSite).not.toBe('None');
       // Internal maps have no prototype: a lookup by `toString` finds nothing.
       expect(Object.getPrototypeOf(settings.texts)).toBeNull();
       expect(Object.getPrototypeOf(settings.consentMode.map)).toBeNull();
