@@ -1,4 +1,4 @@
-import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
@@ -41,9 +41,21 @@ const emitTypes = () => ({
   name: 'emit-types',
   writeBundle() {
     const types = readFileSync('src/types.ts', 'utf8');
-    const entry = `\n/** A Kelisim instance; with a config it initialises at once. */\nexport declare function createKelisim(config?: KelisimConfig): Kelisim;\n`;
+    const entry = `\n/** A Kelisim instance; with a config it initialises at once. */\nexport declare function createKelisim<C extends string = DefaultCategory>(config?: KelisimConfig<C>): Kelisim<C>;\n`;
     mkdirSync('dist', { recursive: true });
     for (const file of ['dist/index.d.ts', 'dist/index.d.cts']) writeFileSync(file, types + entry);
+  },
+});
+
+/**
+ * dist/configurator/: its page and stylesheet, and its own copy of the gate and the UI chunk built
+ * just before it, so the preview runs the real library wherever the folder is copied.
+ */
+const configuratorFiles = () => ({
+  name: 'configurator-files',
+  writeBundle() {
+    for (const file of ['index.html', 'configurator.css']) copyFileSync(`src/configurator/${file}`, `dist/configurator/${file}`);
+    for (const file of ['kelisim.js', 'kelisim-ui.js']) copyFileSync(`dist/${file}`, `dist/configurator/${file}`);
   },
 });
 
@@ -65,6 +77,8 @@ export default [
   browser('src/entry-gate.ts', 'dist/kelisim.js'),
   browser('src/entry-ui.ts', 'dist/kelisim-ui.js', [emitCss()]),
   browser('src/entry-full.ts', 'dist/kelisim.full.js'),
+  // After the gate and the UI chunk: the configurator copies them into its folder.
+  browser('src/configurator/main.tsx', 'dist/configurator/configurator.js', [configuratorFiles()]),
   {
     input: 'src/index.ts',
     external: ['preact', 'preact/hooks', 'preact/jsx-runtime', 'js-cookie'],

@@ -21,7 +21,8 @@ export function serve({ root = '.', port = 0, host = '127.0.0.1', headers = {}, 
   const server = createServer(async (request, response) => {
     try {
       if (handle && (await handle(request, response))) return;
-      const path = decodeURIComponent(new URL(request.url, 'http://x').pathname);
+      // The configurator is built into dist/configurator/ and served beside the demo.
+      const path = decodeURIComponent(new URL(request.url, 'http://x').pathname).replace(/^\/configurator\//, '/dist/configurator/');
       let file = normalize(join(base, path));
       if (file !== base && !file.startsWith(base + sep)) return response.writeHead(403).end();
       if ((await stat(file).catch(() => null))?.isDirectory()) file = join(file, 'index.html');
@@ -42,6 +43,6 @@ export function serve({ root = '.', port = 0, host = '127.0.0.1', headers = {}, 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const port = Number(process.argv[2] || 8080);
   serve({ root: fileURLToPath(new URL('..', import.meta.url)), port }).then(({ url }) => {
-    console.log(`Kelisim demo: ${url}/examples/landing/  (Ctrl+C to stop)`);
+    console.log(`Kelisim demo: ${url}/examples/landing/  configurator: ${url}/configurator/  (Ctrl+C to stop)`);
   });
 }

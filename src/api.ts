@@ -6,6 +6,7 @@ import { createEmitter } from './core/emitter';
 import { randomId } from './core/id';
 import { createHost } from './core/host';
 import { validate } from './core/validate';
+import { encodeChoice } from './store/codec';
 import { createConsentCookie, type ConsentCookie } from './store/consent-cookie';
 import { createConsentLog } from './store/consent-log';
 import { deleteCookies } from './gate/cleanup';
@@ -15,6 +16,7 @@ import { createScriptGate } from './gate/scripts';
 import { watchOtherTabs } from './gate/tabs';
 import { watchDocument } from './gate/watch';
 import { bodyOf } from './gate/dom';
+import { createStubs } from './presets/stubs';
 
 export interface Environment {
   /** Fetches the UI chunk: a dynamic import for npm, a script tag (from `uiUrl` if set) for the IIFE build. */
@@ -66,6 +68,8 @@ export function createInstance(env: Environment): Kelisim {
   let ran: string[] = [];
   let log: ReturnType<typeof createConsentLog> | undefined;
   let tabs: ReturnType<typeof watchOtherTabs>;
+  let stubs: ReturnType<typeof createStubs>;
+  let scanning = 0;
 
   const emit = (event: string, detail: object) => {
     emitter.emit(event, detail);
@@ -101,6 +105,15 @@ export function createInstance(env: Environment): Kelisim {
     }));
   };
 
+  // Stubbed names are freed while gated snippets run, and taken back (or handed over) after the last scan.
+  const scan = () => {
+    stubs.release();
+    scanning++;
+    scripts.scan()
+      .catch((error) => report('Kelisim: running a gated script failed', error))
+      .then(() => --scanning || stubs.settle(!!state.choice && !state.unanswered.length));
+  };
+
   const releaseFrames = () => {
     const waiting = releaseIframes(doc, isAllowed, report);
     if (waiting.length) ensureUI().then(guard('showing placeholders', (c) => c && c.placeholders(waiting)));
@@ -122,7 +135,7 @@ export function createInstance(env: Environment): Kelisim {
       deleteCookies(doc, (category ? category.cookies : []).concat(counters.cookies(name)));
     }
     if (doc.readyState != 'loading') {
-      scripts.scan();
+      scan();
       releaseFrames();
     }
     if (controller) controller.refresh();
@@ -136,19 +149,31 @@ export function createInstance(env: Environment): Kelisim {
     if (current.reloadOnWithdraw && removed.some((name) => ran.indexOf(name) >= 0)) w.location.reload();
   }
 
-  function choose(categories: string[], textHash: string) {
+  /** `answered` given: only those categories are answered, the others keep their answer or none. */
+  function choose(categories: string[], textHash: string, answered?: string[]) {
     if (!settings) return warn('Kelisim: call init(config) before recording a choice.');
     if (!Array.isArray(categories)) return report(`Kelisim: accept() needs an array of category names, got ${typeof categories}.`);
-    if (wanted == 'banner' || (wanted && !controller)) wanted = undefined;
-    const choice: Choice = makeChoice(state.choice, categories, settings, host.language, textHash, now(), randomId);
+    const choice: Choice = makeChoice(state.choice, categories, settings, host.language, textHash, now(), randomId, answered);
+    const next = evaluate(choice, settings, now());
+    // The banner stays while a category is unanswered.
+    const done = !next.unanswered.length;
+    if (done && (wanted == 'banner' || (wanted && !controller))) wanted = undefined;
     cookiesBlocked = !cookie.write(choice);
     if (cookiesBlocked) warn('Kelisim: the consent cookie could not be stored (cookies blocked?); the choice holds for this page view only.');
-    const withdrawn = minus(state.allowed, evaluate(choice, settings, now()).allowed).length > 0;
-    prove(withdrawn ? 'withdrawal' : 'choice', choice);
+    prove(minus(state.allowed, next.allowed).length ? 'withdrawal' : 'choice', choice);
     const current = settings;
-    transition(evaluate(choice, settings, now()), choice.denied);
-    if (settings === current) tabs.announce();
+    transition(next, choice.denied);
+    // A listener may have called destroy() meanwhile.
+    if (settings !== current) return;
+    tabs.announce();
+    if (answered && done && controller && !cookiesBlocked) controller.hide();
   }
+
+  const unknown = (names: string[]) => {
+    const wrong = minus(names, settings!.categories.map((c) => c.name));
+    if (wrong.length) warn(`Kelisim: no category named ${wrong.join(', ')} in the config; nothing was recorded.`);
+    return wrong.length;
+  };
 
   /** Queue a proof record for `consentLog.url`; sending never blocks the page. */
   function prove(action: 'choice' | 'withdrawal' | 'reset', choice: Choice) {
@@ -166,12 +191,17 @@ export function createInstance(env: Environment): Kelisim {
     });
   }
 
-  /** Another tab chose: follow the cookie without writing it back. */
+  /**
+   * Another tab chose: follow the cookie without writing it back. What this tab applies is
+   * compared with the whole stored choice, not its id and time: tabs share the id, and two
+   * choices can fall in one second.
+   */
   function followOtherTab() {
     if (!settings || cookiesBlocked) return;
     const stored = evaluate(cookie.read(), settings, now());
-    const [a, b] = [stored.choice, state.choice];
-    if ((!a && !b) || (a && b && a.id == b.id && a.updated == b.updated)) return;
+    const a = stored.choice;
+    const applied = (s: ConsentState) => (s.choice ? encodeChoice(s.choice) : '') + s.allowed;
+    if (applied(stored) == applied(state)) return;
     transition(stored, a ? a.denied : minus(state.allowed, stored.allowed));
     if (!a || stored.unanswered.length) show();
     else if (controller) controller.hide();
@@ -193,6 +223,7 @@ export function createInstance(env: Environment): Kelisim {
     ran = [];
     counters = createCounterGate(w, current, nonce, report, (name) => ran.push(name));
     scripts = createScriptGate(doc, isAllowed, (name) => ran.push(name), report);
+    stubs = createStubs(w, current.stubs);
     host = createHost(current, doc, {
       nonce,
       consent: record,
@@ -235,14 +266,14 @@ export function createInstance(env: Environment): Kelisim {
     // Same allowed set before and after: a returning visit is a `consent`, not a `change`.
     state = { choice: null, allowed: stored.allowed, unanswered: stored.unanswered };
     if (stored.choice) transition(stored, stored.choice.denied, true);
-    const scan = guard('scanning the page', () => {
-      scripts.scan().catch((error) => report('Kelisim: running a gated script failed', error));
+    const rescan = guard('scanning the page', () => {
+      scan();
       releaseFrames();
     });
     whenReady(doc).then(guard('scanning the page', () => {
       if (settings !== current) return;
-      scan();
-      teardown.push(watchDocument(doc, scan, report));
+      rescan();
+      teardown.push(watchDocument(doc, rescan, report));
     }));
     if (!stored.choice || stored.unanswered.length) show();
     return api;
@@ -283,9 +314,12 @@ export function createInstance(env: Environment): Kelisim {
       if (ready('rejectAll')) api.accept([]);
     },
     accept(categories: string[]) {
-      if (!ready('accept')) return;
+      if (!ready('accept') || (Array.isArray(categories) && unknown(categories))) return;
       choose(categories, '');
       if (controller && !cookiesBlocked) controller.hide();
+    },
+    allow(category: string) {
+      if (ready('allow') && !unknown([category])) choose([category], '', [category]);
     },
     isAllowed,
     getConsent: record,

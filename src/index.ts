@@ -10,6 +10,7 @@ export type {
   ConsentRecord,
   CookieOptions,
   CounterConfig,
+  DefaultCategory,
   GoogleConsentType,
   Kelisim,
   KelisimConfig,

@@ -31,36 +31,39 @@ export interface CategoryConfig {
   texts?: Partial<Record<Language, CategoryTexts>>;
 }
 
-interface CounterCommon {
+/** The categories a config without `categories` has. */
+export type DefaultCategory = 'necessary' | 'analytics' | 'advertising';
+
+interface CounterCommon<C extends string = string> {
   /** The category that must be allowed before this counter runs. */
-  category: string;
+  category: C;
   /** The vendor's counter or pixel id. @default undefined */
   id?: string | number;
   /** Vendor options, e.g. Metrica's `{ webvisor: true, clickmap: true }`. @default {} */
   options?: Record<string, unknown>;
 }
 
-export interface PresetCounter extends CounterCommon {
+export interface PresetCounter<C extends string = string> extends CounterCommon<C> {
   preset: PresetName;
   src?: never;
   load?: never;
 }
 
-export interface ScriptCounter extends CounterCommon {
+export interface ScriptCounter<C extends string = string> extends CounterCommon<C> {
   /** An `http(s):` or relative script URL, injected once the category is allowed. */
   src: string;
   preset?: never;
   load?: never;
 }
 
-export interface LoadCounter extends CounterCommon {
+export interface LoadCounter<C extends string = string> extends CounterCommon<C> {
   /** Called once per page when the category is allowed (npm use). */
   load: () => void | Promise<unknown>;
   preset?: never;
   src?: never;
 }
 
-export type CounterConfig = PresetCounter | ScriptCounter | LoadCounter;
+export type CounterConfig<C extends string = string> = PresetCounter<C> | ScriptCounter<C> | LoadCounter<C>;
 
 export interface CookieOptions {
   /** @default 'kelisim' */
@@ -109,7 +112,10 @@ export interface UITexts {
   /** Accessible name of the banner region. */
   bannerLabel: string;
   bannerTitle: string;
+  /** What necessary cookies do: the first layer's first sentence. */
   bannerText: string;
+  /** The first layer's second sentence; `{purposes}` lists the optional categories configured. */
+  bannerPurposes: string;
   /** Shown above the buttons when categories were added since the visitor's last choice. */
   bannerNewCategories: string;
   policyLink: string;
@@ -132,12 +138,16 @@ export interface UITexts {
   gpcNote: string;
   /** Shown when the choice cannot be stored (cookies blocked). */
   cookiesBlocked: string;
-  /** Iframe placeholder; `{category}` is replaced by the category title. */
+  /** Iframe placeholder; `{category}` is the category title, `{service}` the embed's service (YouTube, 2GIS…). */
   placeholderText: string;
   placeholderButton: string;
 }
 
-export interface KelisimConfig {
+/**
+ * `C` is the set of category names: `createKelisim` infers it from `categories`, so a counter's
+ * `category` and the names given to `isAllowed`, `accept` and `allow` are checked against it.
+ */
+export interface KelisimConfig<C extends string = string> {
   /** `'auto'` reads `<html lang>`, then the browser, then falls back to Russian. @default 'auto' */
   language?: 'auto' | Language;
   /** Privacy policy link shown in the banner; none when empty. @default '' */
@@ -148,16 +158,20 @@ export interface KelisimConfig {
    * Purpose categories in display order.
    * @default { necessary: { required: true }, analytics: {}, advertising: {} }
    */
-  categories?: Record<string, CategoryConfig>;
+  categories?: Record<C, CategoryConfig>;
   /** Counters to run once their category is allowed. @default [] */
-  counters?: CounterConfig[];
+  counters?: CounterConfig<NoInfer<C>>[];
   /** Consent cookie options. @default { name: 'kelisim', path: '/', expiresDays: 365, sameSite: 'Lax' } */
   cookie?: CookieOptions;
   /** Reload once after withdrawing a category whose script already ran. @default true */
   reloadOnWithdraw?: boolean;
   /** POST every choice to this receiver as proof of consent. @default undefined */
   consentLog?: { url: string };
-  /** Shown in the preferences dialog: the operator's name and IIN/BIN. @default undefined */
+  /**
+   * The operator, named on the banner and in the dialog. `id` is the identifier with its kind
+   * (`'ИИН 790611401178'`, `'БИН …'`, `'ИНН …'`, `'ОГРН …'`, `'ОГРНИП …'`) or the bare number.
+   * @default undefined
+   */
   operator?: { name: string; id?: string };
   /** UI strings per language; a language not built in becomes selectable once its texts are given. @default {} */
   texts?: Partial<Record<Language, Partial<UITexts>>>;
@@ -173,6 +187,12 @@ export interface KelisimConfig {
   css?: boolean;
   /** CSP nonce for what Kelisim injects. The script tag uses its own nonce. @default undefined */
   nonce?: string;
+  /**
+   * Global functions of vendor snippets kept in the page (gated), e.g. `['ym', 'fbq']`: they queue
+   * the page's calls until the snippet runs, and drop them after a refusal. Presets need none.
+   * @default []
+   */
+  stubs?: string[];
   /**
    * Where the script-tag gate fetches `kelisim-ui.js` when a loader ran it without its own
    * `<script src>` (jQuery's `$.getScript`); by default the chunk is beside `kelisim.js`. The npm
@@ -221,18 +241,23 @@ export interface KelisimEventMap {
   'kelisim:hide': VisibilityEventDetail;
 }
 
-export interface Kelisim {
+export interface Kelisim<C extends string = string> {
   /** Apply a config. A second call with the instance running only warns. */
-  init(config?: KelisimConfig): Kelisim;
+  init(config?: KelisimConfig<C>): Kelisim<C>;
   /** Show the banner. */
   show(): void;
   showPreferences(): void;
   hide(): void;
   acceptAll(): void;
   rejectAll(): void;
-  /** Allow exactly these categories (plus required ones); refuse the rest. */
-  accept(categories: string[]): void;
-  isAllowed(category: string): boolean;
+  /**
+   * Answer every category: allow exactly these (plus required ones), refuse the rest. An unknown
+   * name records nothing and warns.
+   */
+  accept(categories: C[]): void;
+  /** Allow this one category and leave the others' answers (or their absence) as they are. */
+  allow(category: C): void;
+  isAllowed(category: C): boolean;
   getConsent(): ConsentRecord | null;
   on<E extends KelisimEventName>(event: E, handler: (detail: KelisimEventMap[E]) => void): () => void;
   /** Forget the choice (delete the cookie) and ask again. */

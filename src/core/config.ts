@@ -51,6 +51,7 @@ export interface Settings {
   theme: 'auto' | 'light' | 'dark';
   css: boolean;
   nonce?: string;
+  stubs: string[];
   /** Where the script-tag gate fetches `kelisim-ui.js` from, when not beside its own `src`. */
   uiUrl?: string;
 }

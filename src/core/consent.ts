@@ -41,7 +41,13 @@ export function evaluate(choice: Choice | null, settings: Settings, nowSeconds: 
   };
 }
 
-/** A new explicit choice. It keeps the id and creation time of a still valid earlier one. */
+/**
+ * A new explicit choice. It keeps the id and creation time of a still valid earlier one.
+ * `answered` limits it to those categories (a placeholder's button answers one): the others keep
+ * their earlier answer, or stay unanswered, so that no refusal is recorded that nobody gave.
+ * It never keeps a creation time ahead of now: a clock that was fast and is now right must not
+ * make the new choice unreadable (created after updated).
+ */
 export function makeChoice(
   previous: Choice | null,
   allow: string[],
@@ -50,15 +56,18 @@ export function makeChoice(
   textHash: string,
   nowSeconds: number,
   newId: () => string,
+  answered?: string[],
 ): Choice {
   const names = optional(settings);
+  const asked = (n: string) => !answered || answered.indexOf(n) >= 0;
+  const was = (list: 'granted' | 'denied') => (n: string) => !!previous && previous[list].indexOf(n) >= 0;
   return {
     id: previous ? previous.id : newId(),
-    granted: names.filter((n) => allow.indexOf(n) >= 0),
-    denied: names.filter((n) => allow.indexOf(n) < 0),
+    granted: names.filter((n) => (asked(n) ? allow.indexOf(n) >= 0 : was('granted')(n))),
+    denied: names.filter((n) => (asked(n) ? allow.indexOf(n) < 0 : was('denied')(n))),
     revision: revisionKey(settings),
     language,
-    created: previous ? previous.created : nowSeconds,
+    created: previous ? Math.min(previous.created, nowSeconds) : nowSeconds,
     updated: nowSeconds,
     expires: nowSeconds + Math.round(settings.cookie.expiresDays * 86400),
     textHash: textHash || '0',

@@ -29,8 +29,11 @@ export interface UIHost {
   gpc: boolean;
   /** The consent cookie cannot be written: the choice holds only for this page view. */
   cookiesBlocked(): boolean;
-  /** Record a choice: exactly these categories allowed (required ones are added), the rest refused. */
-  choose(categories: string[], textHash: string): void;
+  /**
+   * Record a choice: exactly these categories allowed (required ones are added), the rest refused;
+   * with `answered`, only those categories are answered and the others keep their answer or none.
+   */
+  choose(categories: string[], textHash: string, answered?: string[]): void;
   /** Remember the visitor's language choice. */
   setLanguage(language: string): void;
   /** Report that a view appeared or went, so the host fires `kelisim:show` / `kelisim:hide`. */

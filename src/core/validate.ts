@@ -1,5 +1,7 @@
 import type { GoogleConsentType } from '../types';
 import type { Category, Counter, Settings } from './config';
+import { kazakh, kazakhKeys } from './language';
+import { COOKIE_LIMIT, longestCookie } from './cookie-size';
 import { blank, items, own } from './own';
 import { isSafeUrl } from './safe-url';
 
@@ -21,7 +23,7 @@ const CONSENT_TYPES = [
 ];
 const KEYS = [
   'language', 'policyUrl', 'revision', 'categories', 'counters', 'cookie', 'reloadOnWithdraw',
-  'consentLog', 'operator', 'texts', 'consentMode', 'gpc', 'layout', 'theme', 'css', 'nonce', 'uiUrl',
+  'consentLog', 'operator', 'texts', 'consentMode', 'gpc', 'layout', 'theme', 'css', 'nonce', 'stubs', 'uiUrl',
 ];
 const LANGUAGE = /^[a-z]{2,3}(-[a-z0-9]{1,8})?$/i;
 const NAME = /^[a-z][\w-]{0,31}$/i;
@@ -102,10 +104,16 @@ function read(input: unknown, error: Report, warn: Report, page?: Page): Setting
   const unknown = ownKeys(config).filter((key) => KEYS.indexOf(key) < 0);
   if (unknown.length) warn(`Kelisim: unknown config key(s) ignored: ${unknown.join(', ')}.`);
 
-  const language = pick<string>('language', get('language'), 'auto',
-    (v) => v === 'auto' || (text(v) && LANGUAGE.test(v)), "'auto' or a language code such as 'ru', 'kk', 'en'").toLowerCase();
+  const language = kazakh(pick<string>('language', get('language'), 'auto',
+    (v) => v === 'auto' || (text(v) && LANGUAGE.test(v)), "'auto' or a language code such as 'ru', 'kk', 'en'"), 'config.language').toLowerCase();
 
-  const categories = validateCategories(get('categories'), bad);
+  let categories = validateCategories(get('categories'), bad);
+  // The consent cookie names every optional category: a list it cannot hold would never read back.
+  if (longestCookie(categories) > COOKIE_LIMIT) {
+    bad('categories', get('categories'), `names that fit one ${COOKIE_LIMIT}-byte cookie (these need ${longestCookie(categories)})`);
+    categories = validateCategories(undefined, bad);
+  }
+  for (const c of categories) c.texts = blank(kazakhKeys(c.texts, `config.categories.${c.name}.texts`));
   const names = categories.map((c) => c.name);
 
   const cookie = object('cookie');
@@ -135,7 +143,9 @@ function read(input: unknown, error: Report, warn: Report, page?: Page): Setting
     revision: String(pick<string | number>('revision', get('revision'), '1',
       (v) => (text(v) && v.length > 0 && v.length <= 64) || typeof v == 'number', 'a non-empty string')),
     categories,
-    counters: validateCounters(get('counters'), names, bad),
+    // A counter is not defaulted: a wrong one is left out, and the message says so.
+    counters: validateCounters(get('counters'), names, (path, value, expected) =>
+      error(`Kelisim: config.${path} = ${show(value)} is not allowed; expected ${expected}. ${path == 'counters' ? 'No counter runs' : 'This counter is dropped'}.`)),
     cookie: {
       name: pick('cookie.name', own(cookie, 'name'), 'kelisim', (v) => text(v) && /^[\w-]{1,32}$/.test(v), 'letters, digits, _ or -'),
       // A Domain the page is not on is refused by the browser, and the visitor would be told cookies are blocked.
@@ -153,7 +163,7 @@ function read(input: unknown, error: Report, warn: Report, page?: Page): Setting
     reloadOnWithdraw: flag('reloadOnWithdraw', get('reloadOnWithdraw'), true),
     consentLog: consentLog && { url: own(consentLog, 'url') },
     operator: operator && { name: own(operator, 'name'), id: own(operator, 'id') },
-    texts: validateTexts(get('texts'), bad),
+    texts: blank(kazakhKeys(validateTexts(get('texts'), bad), 'config.texts')),
     consentMode: {
       mode: oneOf('consentMode.mode', own(consentMode, 'mode'), ['basic', 'advanced']),
       regions: (items(regions) || []).map((r) => ({
@@ -169,6 +179,8 @@ function read(input: unknown, error: Report, warn: Report, page?: Page): Setting
     theme: oneOf('theme', get('theme'), ['auto', 'light', 'dark']),
     css: flag('css', get('css'), true),
     nonce: pick<string | undefined>('nonce', get('nonce'), undefined, text, 'a string'),
+    stubs: items(pick('stubs', get('stubs'), [], (v) => !!items(v) && items(v)!.every((n) => text(n) && /^[a-z_$][\w$]*$/i.test(n)),
+      "global function names such as ['ym', 'fbq']")) as string[],
     uiUrl: pick<string | undefined>('uiUrl', get('uiUrl'), undefined, isSafeUrl, 'an http(s) or relative URL'),
   };
 }

@@ -1,4 +1,4 @@
-import { listCookies, removeEverywhere } from '../store/cookies';
+import { cookieNames, removeEverywhere } from '../store/cookies';
 
 /** `'_ga*'` → /^_ga.*$/: `*` is the only wildcard, everything else is literal. */
 export const globToRegExp = (pattern: string): RegExp =>
@@ -11,9 +11,7 @@ export const globToRegExp = (pattern: string): RegExp =>
  */
 export function deleteCookies(doc: Document, patterns: string[]): string[] {
   const matchers = patterns.map(globToRegExp);
-  const names = listCookies(doc)
-    .map(([name]) => name)
-    .filter((name, i, all) => all.indexOf(name) == i && matchers.some((m) => m.test(name)));
+  const names = cookieNames(doc).filter((name, i, all) => all.indexOf(name) == i && matchers.some((m) => m.test(name)));
   for (const name of names) removeEverywhere(name, doc.location ? doc.location.hostname : '');
   return names;
 }

@@ -1,4 +1,5 @@
 import type { Choice } from '../core/consent';
+import { COOKIE_LIMIT } from '../core/cookie-size';
 
 /*
  * Cookie value, version 1, fields joined by '.':
@@ -22,7 +23,7 @@ export function encodeChoice(choice: Choice): string {
 
 /** Anything malformed decodes to null, which means "no consent", never an exception. */
 export function decodeChoice(value: unknown): Choice | null {
-  if (typeof value != 'string' || value.length > 1024) return null;
+  if (typeof value != 'string' || value.length > COOKIE_LIMIT) return null;
   const f = value.split('.');
   if (f.length != 10 || f[0] != VERSION || !ID.test(f[1]) || !BASE36.test(f[5]) || !LANGUAGE.test(f[6])
     || !BASE36.test(f[7]) || !LIST.test(f[8]) || !LIST.test(f[9])) return null;

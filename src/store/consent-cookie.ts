@@ -19,12 +19,28 @@ export function createConsentCookie(settings: Settings, doc: Document): ConsentC
 
   const write = (choice: Choice): boolean => {
     const value = encodeChoice(choice);
-    try {
-      Cookies.set(name, value, { expires: new Date(choice.expires * 1000), ...ownCookieAttributes(settings.cookie, doc) });
-    } catch {
+    const back = decodeChoice(value);
+    // A cookie the reader refuses would be forgotten on the next page: say so instead of storing it.
+    if (!back || encodeChoice(back) != value) {
+      console.error(`Kelisim: the consent cookie would not read back (${value.length} bytes); the choice holds for this page view only.`);
       return false;
     }
-    return values().indexOf(value) >= 0;
+    const set = () => {
+      try {
+        Cookies.set(name, value, { expires: new Date(choice.expires * 1000), ...ownCookieAttributes(settings.cookie, doc) });
+      } catch {
+        // Reported by the caller: the value is not found below.
+      }
+      return values();
+    };
+    let found = set();
+    if (found.length > 1) {
+      // A copy on another domain (an earlier config, another subdomain's script) could be dated
+      // later by a clock that was fast, and would then win over the choice just made.
+      removeEverywhere(name, hostname(), path);
+      found = set();
+    }
+    return found.indexOf(value) >= 0;
   };
 
   return {
@@ -32,11 +48,8 @@ export function createConsentCookie(settings: Settings, doc: Document): ConsentC
       const found = values();
       const choices = found.map(decodeChoice).filter((c): c is Choice => !!c);
       const newest = choices.sort((a, b) => b.updated - a.updated)[0] || null;
-      if (found.length > 1 && newest) {
-        // Two cookies of one name (host and parent domain): keep only the newest, where configured.
-        removeEverywhere(name, hostname(), path);
-        write(newest);
-      }
+      // Two cookies of one name (host and parent domain): keep only the newest, where configured.
+      if (found.length > 1 && newest) write(newest);
       return newest;
     },
     write,

@@ -1,3 +1,5 @@
+import { oneTabAtATime } from './tab-lock';
+
 /** One line of proof: who (id) agreed to what, when, under which text (Law 94-V Art. 8). */
 export interface LogRecord {
   id: string;
@@ -13,6 +15,8 @@ export interface LogRecord {
 
 const KEY = 'kelisim-consent-log';
 const MAX_DELAY = 60_000;
+/** A receiver that has not answered by then is treated as down; the record is sent again later. */
+const TIMEOUT = 8000;
 
 type Report = (message: string, error?: unknown) => void;
 
@@ -21,7 +25,7 @@ const sameRecord = (a: LogRecord, b: LogRecord) => a.id == b.id && a.timestamp =
 /**
  * Records wait in localStorage until the receiver answers 2xx, so none is lost to a closed tab or
  * a receiver that is down: every later page view and every `online` event tries again, with
- * back-off only within a page view. Tabs take a Web Lock before sending so none is sent twice.
+ * back-off only within a page view. One tab sends at a time (`oneTabAtATime`) so none is sent twice.
  */
 export function createConsentLog(url: string, w: Window, report: Report) {
   let memory: LogRecord[] = [];
@@ -30,20 +34,24 @@ export function createConsentLog(url: string, w: Window, report: Report) {
   let sending = false;
   let tried = false;
 
+  // What storage could not take (blocked, or full): it is queued for this page view at least.
   const read = (): LogRecord[] => {
+    let stored: LogRecord[] = [];
     try {
       const parsed = JSON.parse(w.localStorage.getItem(KEY) || '[]');
-      return Array.isArray(parsed) ? parsed.filter((r) => r && typeof r.id == 'string' && typeof r.timestamp == 'string') : [];
+      if (Array.isArray(parsed)) stored = parsed.filter((r) => r && typeof r.id == 'string' && typeof r.timestamp == 'string');
     } catch {
-      return memory;
+      // Unreadable storage: only memory is left.
     }
+    return stored.concat(memory.filter((m) => !stored.some((r) => sameRecord(r, m))));
   };
   const write = (records: LogRecord[]) => {
-    memory = records;
     try {
       w.localStorage.setItem(KEY, JSON.stringify(records));
+      memory = [];
     } catch {
-      // Storage blocked: the queue lives in memory for this page view.
+      if (records.length > memory.length) report('Kelisim: localStorage is full or blocked; the consent record waits in this page view only.');
+      memory = records;
     }
   };
 
@@ -54,27 +62,28 @@ export function createConsentLog(url: string, w: Window, report: Report) {
       // Only where fetch cannot outlive the page: sendBeacon cannot see the receiver's answer.
       return w.navigator.sendBeacon(url, new Blob([body], { type: 'application/json' }));
     }
+    // A redirect would turn the POST into a GET without the record, and its 200 would look like
+    // delivery: only the receiver's own 2xx to the POST counts.
     const response = await w.fetch(url, {
       method: 'POST',
       keepalive: true,
+      redirect: 'manual',
       headers: { 'Content-Type': 'application/json' },
       body,
+      // A receiver that never answers would hold the queue, and the lock, for the page's life.
+      signal: AbortSignal.timeout && AbortSignal.timeout(TIMEOUT),
     });
+    if (response.type == 'opaqueredirect') throw new Error('a redirect; the URL must take the POST itself');
     return response.ok;
   };
 
-  const sendAll = async () => {
+  const sendAll = (renew: () => void) => (async () => {
     for (const record of read()) {
-      let ok = false;
-      try {
-        ok = await post(record);
-      } catch {
-        ok = false;
-      }
-      if (!ok) throw new Error('receiver unavailable');
+      renew();
+      if (!(await post(record))) throw new Error('refused');
       write(read().filter((r) => !sameRecord(r, record)));
     }
-  };
+  })();
 
   async function flush(): Promise<void> {
     tried = true;
@@ -82,11 +91,10 @@ export function createConsentLog(url: string, w: Window, report: Report) {
     sending = true;
     clearTimeout(timer);
     try {
-      const locks = (w.navigator as Navigator & { locks?: LockManager }).locks;
-      await (locks ? locks.request(KEY, sendAll) : sendAll());
+      await oneTabAtATime(w, KEY + '-lock', 2 * TIMEOUT, sendAll);
       delay = 1000;
     } catch (error) {
-      report(`Kelisim: the consent log at ${url} did not accept a record; it stays queued and will be sent again.`, error);
+      report(`Kelisim: the consent log at ${url} did not take a record (${(error as Error).name == 'TimeoutError' ? 'not answering' : (error as Error).message}); it stays queued and will be sent again.`);
       timer = setTimeout(flush, delay);
       delay = Math.min(delay * 2, MAX_DELAY);
     } finally {

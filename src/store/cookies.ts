@@ -2,29 +2,47 @@ import Cookies from 'js-cookie';
 import type { Settings } from '../core/config';
 import { cookieJar } from '../gate/dom';
 
-/** `document.cookie` as name/value pairs, duplicates kept (two domains can each hold one). */
-export function listCookies(doc: Document): [string, string][] {
-  let jar = '';
+/** `document.cookie` as raw `name=value` pairs, duplicates kept (two domains can each hold one). */
+function jar(doc: Document): string[] {
+  let all: unknown = '';
   try {
-    jar = cookieJar(doc);
+    all = cookieJar(doc);
   } catch {
     // Sandboxed frames and some privacy modes throw on access: act as if the jar were empty.
   }
-  return jar ? jar.split('; ').map((pair) => {
-    const at = pair.indexOf('=');
-    let name = pair.slice(0, at);
-    try {
-      name = decodeURIComponent(name);
-    } catch {
-      // A name that is not valid percent-encoding is left as it is.
-    }
-    return [name, at < 0 ? '' : Cookies.converter.read(pair.slice(at + 1), name)] as [string, string];
-  }) : [];
+  return typeof all == 'string' && all ? all.split('; ') : [];
 }
 
-/** Every value a cookie of this name has in the jar: one per domain or path it was set on. */
+/** A pair without `=` is a value with an empty name, as browsers store it (RFC 6265 §5.2). */
+const split = (pair: string): [string, string] => {
+  const at = pair.indexOf('=');
+  let name = at < 0 ? '' : pair.slice(0, at);
+  try {
+    name = decodeURIComponent(name);
+  } catch {
+    // A name that is not valid percent-encoding is left as it is.
+  }
+  return [name, pair.slice(at + 1)];
+};
+
+/**
+ * The decoded names in the jar. Values are not decoded: other scripts' cookies hold anything,
+ * including broken percent sequences (`%E0%A4%A`) that would throw.
+ */
+export const cookieNames = (doc: Document): string[] => jar(doc).map((pair) => split(pair)[0]);
+
+/**
+ * Every value a cookie of this name has in the jar: one per domain or path it was set on. Only
+ * that name is decoded, and a value that does not decode reads as '' (for ours: no consent).
+ */
 export const cookieValues = (doc: Document, name: string): string[] =>
-  listCookies(doc).filter(([n]) => n == name).map(([, v]) => v);
+  jar(doc).map(split).filter(([n]) => n == name).map(([, value]) => {
+    try {
+      return Cookies.converter.read(value, name);
+    } catch {
+      return '';
+    }
+  });
 
 /**
  * The host itself (no Domain attribute) and each parent domain: a counter may have written its

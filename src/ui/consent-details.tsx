@@ -1,6 +1,7 @@
 import type { ConsentRecord } from '../types';
 import type { Settings } from '../core/config';
 import type { Texts } from '../i18n';
+import { operatorLine } from './operator';
 
 interface Props {
   consent: ConsentRecord;
@@ -28,7 +29,7 @@ export function ConsentDetails({ consent, settings, language, t, copied, copy }:
   return (
     <dl class="kelisim-details">
       {operator ? <dt>{t.operator}</dt> : null}
-      {operator ? <dd>{operator.name}{operator.id ? `, ${t.operatorId} ${operator.id.replace(/^(ИИН|БИН|IIN|BIN|ЖСН|БСН)\s*/i, '')}` : ''}</dd> : null}
+      {operator ? <dd>{operatorLine(operator, t)}</dd> : null}
       <dt>{t.consentId}</dt>
       <dd>
         <code class="kelisim-id">{consent.id}</code>{' '}

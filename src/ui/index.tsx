@@ -4,6 +4,7 @@ import type { MountUI } from '../core/ui-host';
 import { bodyOf, element, headOf } from '../gate/dom';
 import { createPlaceholders } from './placeholders';
 import { Root } from './root';
+import { warnAboutConfig } from './warnings';
 
 /**
  * Puts the UI in the page: one container, first in `<body>` so that keyboard users reach the
@@ -20,6 +21,7 @@ export const mount: MountUI = (host) => {
   const body = bodyOf(document)!;
   body.insertBefore(container, body.firstChild);
 
+  warnAboutConfig(host.settings, document);
   let root: Root | null = null;
   const placeholders = createPlaceholders(host, () => (root ? root.state.language : host.language));
   render(<Root host={host} languageChanged={() => placeholders.refresh()} ref={(r: Root | null) => { root = r; }} />, container);

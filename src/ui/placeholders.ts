@@ -1,5 +1,8 @@
 import type { UIHost } from '../core/ui-host';
 import { textsFor } from '../i18n';
+import { textHash } from '../i18n/text-hash';
+import { fill } from './fill';
+import { serviceOf } from './service';
 
 interface Placeholder {
   frame: HTMLIFrameElement;
@@ -7,35 +10,69 @@ interface Placeholder {
 }
 
 /**
- * A gated iframe stays empty; in its place, a localized note and a button that allows its
- * category. Plain DOM: there is nothing here worth a component tree.
+ * The frame's own size, so nothing moves when it replaces its placeholder: the box it takes in the
+ * page now (border included), or else its `width`/`height` attributes, kept as a ratio so that a
+ * narrower screen scales it as it would scale the frame.
+ */
+function sizeLike(frame: HTMLIFrameElement, box: HTMLElement): void {
+  const style = box.style;
+  const rect = frame.getBoundingClientRect();
+  const parent = frame.parentElement;
+  let [w, h]: (string | number | null)[] = [frame.getAttribute('width'), frame.getAttribute('height')];
+  if (rect.width && rect.height) {
+    [w, h] = [Math.round(rect.width), Math.round(rect.height)];
+    // A frame as wide as its container stays that wide on another screen.
+    style.width = parent && rect.width >= parent.clientWidth - 1 ? '100%' : rect.width + 'px';
+  } else if (w && h && /^\d+$/.test(w + '' + h)) {
+    style.width = w + 'px';
+  } else return;
+  style.setProperty('aspect-ratio', `${w} / ${h}`);
+  style.minHeight = '0';
+  // An inline frame sits on the text's baseline, as an inline-block with scrolling does.
+  if (getComputedStyle(frame).display == 'inline') style.display = 'inline-block';
+}
+
+/**
+ * A gated iframe stays empty; in its place, a localized note naming the service, and a button that
+ * allows its category and leaves the others unanswered. Plain DOM: there is nothing here worth a
+ * component tree.
  */
 export function createPlaceholders(host: UIHost, language: () => string) {
   let list: Placeholder[] = [];
+  const warned: string[] = [];
+  const known = (category: string) => host.settings.categories.some((c) => c.name == category);
 
   const render = ({ frame, box }: Placeholder) => {
     const t = textsFor(host.settings, language());
     const category = frame.getAttribute('data-category') || '';
     box.lang = language();
-    box.firstChild!.textContent = t.placeholderText.replace('{category}', t.category(category).title);
-    box.lastChild!.textContent = t.placeholderButton;
+    box.firstChild!.textContent = fill(t.placeholderText, { category: t.category(category).title, service: serviceOf(frame) });
+    if (box.lastChild != box.firstChild) box.lastChild!.textContent = t.placeholderButton;
   };
 
   return {
     add(frames: HTMLIFrameElement[]) {
       for (const frame of frames) {
         if (list.some((p) => p.frame == frame) || !frame.parentNode) continue;
+        const category = frame.getAttribute('data-category') || '';
         const box = document.createElement('div');
         box.className = 'kelisim-placeholder';
         box.setAttribute('data-kelisim-placeholder', '');
-        const button = document.createElement('button');
-        button.type = 'button';
-        button.className = 'kelisim-button';
-        button.onclick = () => {
-          const allowed = host.settings.categories.map((c) => c.name).filter((name) => host.isAllowed(name));
-          host.choose(allowed.concat(frame.getAttribute('data-category') || ''), '');
-        };
-        box.append(document.createElement('p'), button);
+        box.setAttribute('data-kelisim-theme', host.settings.theme);
+        box.append(document.createElement('p'));
+        if (known(category)) {
+          const button = document.createElement('button');
+          button.type = 'button';
+          button.className = 'kelisim-button';
+          // The placeholder's words are in the hash: the dictionary holds them.
+          button.onclick = () => host.choose([category], textHash(host.settings, language()), [category]);
+          box.append(button);
+        } else if (warned.indexOf(category) < 0) {
+          // No button: allowing a category the config lacks cannot be recorded.
+          warned.push(category);
+          console.warn(`Kelisim: <iframe data-category="${category}"> names a category the config lacks (${host.settings.categories.map((c) => c.name).join(', ')}); it stays empty. Add the category or fix the attribute.`);
+        }
+        sizeLike(frame, box);
         frame.hidden = true;
         frame.parentNode.insertBefore(box, frame);
         const placeholder = { frame, box };

@@ -68,12 +68,12 @@ describe('banner', () => {
     // The container is the first child of <body>, so the banner comes before the page's own
     // controls: language first (a visitor who cannot read the text switches before anything else).
     expect(await tabs(page, 10)).toEqual([
-      'banner lang:ru', 'banner lang:kk', 'banner lang:en', 'banner policy',
-      'banner action:accept-all', 'banner action:reject-all', 'banner action:preferences',
+      'banner lang:ru', 'banner lang:kk', 'banner lang:en', 'banner policy', 'banner action:preferences',
+      'banner action:accept-all', 'banner action:reject-all',
       'page:button:Настройки cookie', 'page:a:Подробнее 0', 'page:a:Подробнее 1',
     ]);
     // No trap in either direction.
-    expect(await tabs(page, 3, 'Shift+Tab')).toEqual(['page:a:Подробнее 0', 'page:button:Настройки cookie', 'banner action:preferences']);
+    expect(await tabs(page, 3, 'Shift+Tab')).toEqual(['page:a:Подробнее 0', 'page:button:Настройки cookie', 'banner action:reject-all']);
     await visitor.context.close();
   });
 
@@ -324,6 +324,10 @@ describe('visual cues', () => {
         const problem = await ring(page);
         if (problem) missing.push(`${scheme} ${await focused(page)}: ${problem}`);
       }
+      expect(await focused(page)).toBe('banner action:reject-all');
+      // Settings sits in the banner's sentence, before the two answers.
+      await page.keyboard.press('Shift+Tab');
+      await page.keyboard.press('Shift+Tab');
       expect(await focused(page)).toBe('banner action:preferences');
       await page.keyboard.press('Enter');
       await page.locator('[data-kelisim-preferences]').waitFor();

@@ -62,3 +62,32 @@ k.on('kelisim:accept', () => {});
 k.on('kelisim:change', ({ consent }) => consent);
 // @ts-expect-error: accept() takes an array of category names
 k.accept('analytics');
+
+// Category names are inferred from the config: typos are type errors.
+const site = createKelisim({
+  categories: { necessary: { required: true }, analytics: {}, advertising: {} },
+  counters: [{ category: 'analytics', preset: 'yandex-metrika', id: 1 }],
+});
+site.accept(['analytics', 'advertising']);
+site.allow('advertising');
+const on: boolean = site.isAllowed('necessary');
+void on;
+// @ts-expect-error: a misspelt category
+site.isAllowed('analitics');
+// @ts-expect-error: a misspelt category
+site.accept(['advertisng']);
+// @ts-expect-error: a misspelt category
+site.allow('functionl');
+createKelisim({
+  categories: { necessary: { required: true }, analytics: {} },
+  // @ts-expect-error: a counter under a category the config does not have
+  counters: [{ category: 'advertising', src: '/pixel.js' }],
+});
+// Without categories, the default three.
+const plain = createKelisim({ counters: [{ category: 'advertising', src: '/pixel.js' }] });
+plain.allow('advertising');
+// @ts-expect-error: not one of the default categories
+plain.allow('functional');
+// A config typed as KelisimConfig takes any name.
+const loose: KelisimConfig = { categories: { chat: {} } };
+createKelisim(loose).allow('chat');

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluate, makeChoice, revisionKey, toRecord } from '../../src/core/consent';
 import { validate } from '../../src/core/validate';
 import { resolveLanguage } from '../../src/core/language';
+import { decodeChoice, encodeChoice } from '../../src/store/codec';
 
 const settings = (config: object = {}) => validate({ revision: '2019-02-20', ...config }, () => {}, () => {});
 const NOW = 1_780_000_000;
@@ -19,6 +20,14 @@ describe('consent rules', () => {
     const second = makeChoice(first, ['advertising'], s, 'kk', 'h', NOW + 100, () => 'other-id-000000000');
     expect(second).toMatchObject({ id: first.id, created: NOW, updated: NOW + 100, granted: ['advertising'], denied: ['analytics'] });
     expect(second.expires).toBe(NOW + 100 + 365 * 86400);
+  });
+
+  it('a choice stored by a clock that was fast is followed by one that reads back', () => {
+    const s = settings();
+    const ahead = makeChoice(null, ['analytics'], s, 'ru', 'h', NOW + 365 * 86400, id);
+    const next = makeChoice(ahead, [], s, 'ru', 'h', NOW, id);
+    expect(next).toMatchObject({ id: ahead.id, created: NOW, updated: NOW, denied: ['analytics', 'advertising'] });
+    expect(decodeChoice(encodeChoice(next))).toEqual(next);
   });
 
   it('a new policy revision asks again (policy §7.1)', () => {

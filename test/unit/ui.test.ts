@@ -49,12 +49,13 @@ afterEach(() => {
 });
 
 describe('the banner', () => {
-  it('offers accept, reject and settings side by side, in Russian, with the policy link', async () => {
+  it('offers accept and reject side by side, settings smaller, in Russian, with the policy link', async () => {
     await start();
     const actions = $$('[data-kelisim-banner] [data-kelisim-action]').map((b) => b.dataset.kelisimAction);
-    expect(actions).toEqual(['accept-all', 'reject-all', 'preferences']);
+    expect(actions).toEqual(['preferences', 'accept-all', 'reject-all']);
     // Same element, same class: neither choice is styled to win.
-    const [accept, reject] = $$('[data-kelisim-banner] [data-kelisim-action]');
+    const [accept, reject] = $$('[data-kelisim-banner] .kelisim-choices [data-kelisim-action]');
+    expect(accept.parentElement).toBe(reject.parentElement);
     expect(accept.className).toBe(reject.className);
     expect(accept.textContent).toBe(ru.acceptAll);
     expect(reject.textContent).toBe(ru.rejectAll);

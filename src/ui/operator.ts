@@ -1,0 +1,34 @@
+import type { Texts } from '../i18n';
+
+// Kinds by their Russian abbreviation, with the Kazakh and Latin spellings a config may use.
+const KINDS: Record<string, string> = {
+  'ИИН': 'ИИН', 'ЖСН': 'ИИН', IIN: 'ИИН',
+  'БИН': 'БИН', 'БСН': 'БИН', BIN: 'БИН',
+  'ИНН': 'ИНН', INN: 'ИНН',
+  'ОГРН': 'ОГРН', OGRN: 'ОГРН',
+  'ОГРНИП': 'ОГРНИП', OGRNIP: 'ОГРНИП',
+};
+const ID = /^\s*([A-ZА-ЯЁ]+)?[\s:№]*(\d[\d ]*)\s*$/i;
+
+/**
+ * A bare number by its length: Kazakhstan's 12-digit IIN and BIN (a BIN's fifth digit, the entity
+ * type, is 4, 5 or 6), Russia's 10-digit INN of an organisation, 13-digit OGRN, 15-digit OGRNIP.
+ */
+function kindOf(digits: string): string {
+  if (digits.length == 12) return /^\d{4}[456]/.test(digits) ? 'БИН' : 'ИИН';
+  return ({ 10: 'ИНН', 13: 'ОГРН', 15: 'ОГРНИП' } as Record<number, string>)[digits.length] || '';
+}
+
+/**
+ * "ИП BENTON, ИИН 790611401178" in the visitor's language (ЖСН in Kazakh, IIN in English). An id
+ * in no known shape is shown as written.
+ */
+export function operatorLine(operator: { name: string; id?: string }, t: Texts): string {
+  const id = (operator.id || '').trim();
+  if (!id) return operator.name;
+  const match = ID.exec(id);
+  const digits = match ? match[2].replace(/ /g, '') : '';
+  const kind = match ? (match[1] ? KINDS[match[1].toUpperCase()] : kindOf(digits)) : '';
+  const shown = kind ? `${t.ids[kind] || kind} ${digits}` : match && !match[1] ? `${t.operatorId} ${digits}` : id;
+  return `${operator.name}, ${shown}`;
+}

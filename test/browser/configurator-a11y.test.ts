@@ -1,0 +1,71 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSession, type Session } from './harness';
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+let session: Session;
+beforeAll(async () => {
+  session = await startSession();
+});
+afterAll(() => session.close());
+
+const field = (page: Page, name: string) => page.locator(`[name="${name}"]`);
+
+async function open(lang: 'ru' | 'kk', viewport = { width: 1280, height: 800 }) {
+  const owner = await session.context();
+  const page = await owner.newPage();
+  await page.setViewportSize(viewport);
+  await page.goto(`${session.base}/configurator/?lang=${lang}`);
+  await page.locator('[data-configurator="preview"]').waitFor();
+  return { owner, page };
+}
+
+describe('accessibility', () => {
+  const VIEWPORTS = [{ name: 'phone', width: 360, height: 740 }, { name: 'desktop', width: 1280, height: 800 }];
+  for (const lang of ['ru', 'kk'] as const) {
+    for (const viewport of VIEWPORTS) {
+      it(`axe finds no violation: ${lang}, ${viewport.name}, with errors showing`, async () => {
+        const { owner, page } = await open(lang, viewport);
+        // The empty policy URL is flagged from the start.
+        expect(await page.locator('[data-configurator-error]').count()).toBe(1);
+        // Every kind of control: a counter, an embed, a purpose of our own with its missing texts
+        // flagged, every details panel open.
+        await page.getByRole('button', { name: lang == 'ru' ? 'Добавить счётчик' : 'Есептегіш қосу' }).click();
+        await page.getByRole('button', { name: lang == 'ru' ? 'Добавить вставку' : 'Ендіру қосу' }).click();
+        await page.getByRole('button', { name: lang == 'ru' ? 'Добавить свою цель' : 'Өз мақсатыңызды қосу' }).click();
+        await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
+        expect(await page.locator('[data-configurator-error]').count()).toBeGreaterThan(5);
+        await page.addScriptTag({ content: AXE });
+        const result = await page.evaluate((tags) => (window as any).axe.run(document, {
+          runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'], iframes: false,
+        }), TAGS) as { violations: { id: string; help: string; nodes: { target: string[] }[] }[] };
+        const report = result.violations.map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+        expect(report).toEqual([]);
+        await owner.context.close();
+      });
+    }
+  }
+
+  it('the form works from the keyboard: Tab reaches the language switch, Enter adds a counter and focus follows', async () => {
+    const { owner, page } = await open('kk');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-configurator'))).toBe('language');
+    await page.getByRole('button', { name: 'Есептегіш қосу' }).focus();
+    await page.keyboard.press('Enter');
+    // Focus moves into the new row, and back to the add button when the row is removed.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('counter.0.kind');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('12345678');
+    expect(await field(page, 'counter.0.id').inputValue()).toBe('12345678');
+    await page.getByRole('button', { name: 'Жою: Есептегіш 1' }).press('Enter');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('add-counter');
+    expect(await field(page, 'counter.0.id').count()).toBe(0);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('kk');
+    await owner.context.close();
+  });
+});
+
