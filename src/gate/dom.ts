@@ -7,6 +7,9 @@ const read = (doc: Document, name: string) => Object.getOwnPropertyDescriptor(Do
 
 export const cookieJar = (doc: Document): string => read(doc, 'cookie');
 
+export const setCookieJar = (doc: Document, cookie: string): void =>
+  Object.getOwnPropertyDescriptor(Document.prototype, 'cookie')!.set!.call(doc, cookie);
+
 export const currentScript = (doc: Document): HTMLScriptElement | null => read(doc, 'currentScript');
 
 export const bodyOf = (doc: Document): HTMLElement | null => read(doc, 'body');
