@@ -15,11 +15,12 @@ import { releaseIframes } from './gate/iframes';
 import { createScriptGate } from './gate/scripts';
 import { watchOtherTabs } from './gate/tabs';
 import { watchDocument } from './gate/watch';
+import { bodyOf } from './gate/dom';
 import { createStubs } from './presets/stubs';
 
 export interface Environment {
-  /** Fetches the UI chunk: a dynamic import for npm, a script tag for the IIFE build. */
-  loadUI: () => Promise<MountUI>;
+  /** Fetches the UI chunk: a dynamic import for npm, a script tag (from `uiUrl` if set) for the IIFE build. */
+  loadUI: (uiUrl?: string) => Promise<MountUI>;
   /** Nonce of the script tag that loaded Kelisim. */
   nonce?: string;
 }
@@ -27,6 +28,9 @@ export interface Environment {
 // One live instance per window, even across separately bundled copies: a second one would load
 // every counter twice.
 const ACTIVE = Symbol.for('kelisim.active');
+
+/** The instance that runs on this page, if any. */
+export const activeInstance = (w: Window): Kelisim | undefined => (w as any)[ACTIVE];
 
 const now = () => Math.floor(Date.now() / 1000);
 const minus = (a: string[], b: string[]) => a.filter((x) => b.indexOf(x) < 0);
@@ -37,6 +41,16 @@ export function createInstance(env: Environment): Kelisim {
   const report = (message: string, error?: unknown) => console.error(message, ...(error ? [error] : []));
   const warn = (message: string) => console.warn(message);
   const emitter = createEmitter(report);
+  // Every way into the state machine (the API, the UI's clicks, other tabs, the document
+  // watcher) goes through here: the page never sees an exception from us.
+  const guard = <A extends unknown[], R>(name: string, step: (...args: A) => R, fallback?: R) => (...args: A): R | undefined => {
+    try {
+      return step(...args);
+    } catch (error) {
+      report(`Kelisim: ${name} failed`, error);
+      return fallback;
+    }
+  };
   const teardown: (() => void)[] = [];
 
   let settings: Settings | undefined;
@@ -74,7 +88,7 @@ export function createInstance(env: Environment): Kelisim {
     if (ui) return ui;
     const asked = settings;
     return (ui = Promise.all([
-      Promise.resolve().then(env.loadUI),
+      Promise.resolve(asked && asked.uiUrl).then(env.loadUI),
       bodyReady(doc),
       // Resolved while the chunk downloads rather than after.
       Promise.resolve().then(() => host.language),
@@ -95,16 +109,20 @@ export function createInstance(env: Environment): Kelisim {
   const scan = () => {
     stubs.release();
     scanning++;
-    scripts.scan().then(() => --scanning || stubs.settle(!!state.choice && !state.unanswered.length));
+    scripts.scan()
+      .catch((error) => report('Kelisim: running a gated script failed', error))
+      .then(() => --scanning || stubs.settle(!!state.choice && !state.unanswered.length));
   };
 
   const releaseFrames = () => {
-    const waiting = releaseIframes(doc, isAllowed);
-    if (waiting.length) ensureUI().then((c) => c && c.placeholders(waiting));
+    const waiting = releaseIframes(doc, isAllowed, report);
+    if (waiting.length) ensureUI().then(guard('showing placeholders', (c) => c && c.placeholders(waiting)));
   };
 
   /** Move to a new consent state: start, stop, clean up, tell the page; reload if something must unload. */
   function transition(next: ConsentState, refused: string[], atInit?: boolean) {
+    // A listener may call destroy() while we tell the page; what follows must not outlive it.
+    const current = settings!;
     const previous = state;
     state = next;
     const added = minus(next.allowed, previous.allowed);
@@ -113,7 +131,7 @@ export function createInstance(env: Environment): Kelisim {
     // A refusal clears what the category left, even from before this choice; a stored one at
     // page load does not, to keep returning visits cheap.
     for (const name of atInit ? removed : removed.concat(minus(refused, removed))) {
-      const category = settings!.categories.filter((c) => c.name == name)[0];
+      const category = current.categories.filter((c) => c.name == name)[0];
       deleteCookies(doc, (category ? category.cookies : []).concat(counters.cookies(name)));
     }
     if (doc.readyState != 'loading') {
@@ -128,7 +146,7 @@ export function createInstance(env: Environment): Kelisim {
       else emit('kelisim:consent', detail);
     }
     if (added.length || removed.length) emit('kelisim:change', { added, removed, categories: next.allowed });
-    if (settings!.reloadOnWithdraw && removed.some((name) => ran.indexOf(name) >= 0)) w.location.reload();
+    if (current.reloadOnWithdraw && removed.some((name) => ran.indexOf(name) >= 0)) w.location.reload();
   }
 
   /** `answered` given: only those categories are answered, the others keep their answer or none. */
@@ -143,7 +161,10 @@ export function createInstance(env: Environment): Kelisim {
     cookiesBlocked = !cookie.write(choice);
     if (cookiesBlocked) warn('Kelisim: the consent cookie could not be stored (cookies blocked?); the choice holds for this page view only.');
     prove(minus(state.allowed, next.allowed).length ? 'withdrawal' : 'choice', choice);
+    const current = settings;
     transition(next, choice.denied);
+    // A listener may have called destroy() meanwhile.
+    if (settings !== current) return;
     tabs.announce();
     if (answered && done && controller && !cookiesBlocked) controller.hide();
   }
@@ -193,15 +214,15 @@ export function createInstance(env: Environment): Kelisim {
     }
     if (w[ACTIVE] && w[ACTIVE] !== api) {
       warn('Kelisim: another Kelisim instance is already running on this page; this one stays inactive so that no counter loads twice.');
-      return api;
+      return w[ACTIVE];
     }
     w[ACTIVE] = api;
-    const current = (settings = validate(config, report, warn));
+    const current = (settings = validate(config, report, warn, w.location));
     const nonce = current.nonce || env.nonce;
     cookie = createConsentCookie(current, doc);
     ran = [];
     counters = createCounterGate(w, current, nonce, report, (name) => ran.push(name));
-    scripts = createScriptGate(doc, isAllowed, (name) => ran.push(name));
+    scripts = createScriptGate(doc, isAllowed, (name) => ran.push(name), report);
     stubs = createStubs(w, current.stubs);
     host = createHost(current, doc, {
       nonce,
@@ -210,21 +231,21 @@ export function createInstance(env: Environment): Kelisim {
       unanswered: () => state.unanswered.slice(),
       gpc: current.gpc && (navigator as any).globalPrivacyControl === true,
       cookiesBlocked: () => cookiesBlocked,
-      choose,
+      choose: guard('choose()', choose),
       visibility: (view: View, shown: boolean) => emit(shown ? 'kelisim:show' : 'kelisim:hide', { view }),
     });
 
-    const onClick = (event: Event) => {
+    const onClick = guard('opening the preferences', (event: Event) => {
       const target = event.target as Element | null;
       const opener = target && target.closest ? target.closest('[data-kelisim="preferences"]') : null;
       if (opener) {
         event.preventDefault();
         openPreferences(opener);
       }
-    };
+    });
     doc.addEventListener('click', onClick);
     teardown.push(() => doc.removeEventListener('click', onClick));
-    tabs = watchOtherTabs(w, current.cookie.name, followOtherTab);
+    tabs = watchOtherTabs(w, current.cookie.name, guard('following another tab', followOtherTab));
     teardown.push(tabs.stop);
     if (current.consentLog) {
       const queue = (log = createConsentLog(current.consentLog.url, w, report));
@@ -245,15 +266,15 @@ export function createInstance(env: Environment): Kelisim {
     // Same allowed set before and after: a returning visit is a `consent`, not a `change`.
     state = { choice: null, allowed: stored.allowed, unanswered: stored.unanswered };
     if (stored.choice) transition(stored, stored.choice.denied, true);
-    whenReady(doc).then(() => {
-      if (settings !== current) return;
+    const rescan = guard('scanning the page', () => {
       scan();
       releaseFrames();
-      teardown.push(watchDocument(doc, () => {
-        scan();
-        releaseFrames();
-      }));
     });
+    whenReady(doc).then(guard('scanning the page', () => {
+      if (settings !== current) return;
+      rescan();
+      teardown.push(watchDocument(doc, rescan, report));
+    }));
     if (!stored.choice || stored.unanswered.length) show();
     return api;
   }
@@ -323,17 +344,8 @@ export function createInstance(env: Environment): Kelisim {
     },
   };
 
-  // The page must never see an exception from us: every public method reports instead of throwing.
   for (const key of Object.keys(api) as (keyof Kelisim)[]) {
-    const method = api[key] as (...args: unknown[]) => unknown;
-    (api as any)[key] = function (this: unknown, ...args: unknown[]) {
-      try {
-        return method.apply(api, args);
-      } catch (error) {
-        report(`Kelisim: ${key}() failed`, error);
-        return key == 'init' ? api : key == 'on' ? () => {} : undefined;
-      }
-    };
+    (api as any)[key] = guard(`${key}()`, api[key] as (...args: unknown[]) => unknown, key == 'init' ? api : key == 'on' ? () => {} : undefined);
   }
   return api;
 }
@@ -349,15 +361,16 @@ export const whenReady = (doc: Document): Promise<void> => new Promise((resolve)
  * banner can then be in the page's first paint.
  */
 function bodyReady(doc: Document): Promise<void> {
-  if (doc.body) return Promise.resolve();
-  if (typeof MutationObserver == 'undefined') return whenReady(doc);
+  if (bodyOf(doc) || doc.readyState != 'loading') return Promise.resolve();
   return new Promise((resolve) => {
-    const observer = new MutationObserver(() => doc.body && done());
-    const done = () => {
-      observer.disconnect();
-      resolve();
-    };
-    observer.observe(doc.documentElement, { childList: true });
-    doc.addEventListener('DOMContentLoaded', done, { once: true });
+    doc.addEventListener('DOMContentLoaded', () => resolve(), { once: true });
+    // Missing, or replaced by one that throws (a page's polyfill, an extension): the page's
+    // parsing still gets there.
+    try {
+      const observer = new MutationObserver(() => bodyOf(doc) && (observer.disconnect(), resolve()));
+      observer.observe(doc.documentElement, { childList: true });
+    } catch {
+      // DOMContentLoaded above.
+    }
   });
 }

@@ -1,4 +1,5 @@
+import { UI } from './core/ui-host';
 import { mount } from './ui/index';
 
 // The gate waits for this script's load event, then takes `mount` from here.
-(window as Window & { KelisimUI?: { mount: typeof mount } }).KelisimUI = { mount };
+(window as any)[UI] = { mount };

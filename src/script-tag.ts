@@ -1,6 +1,7 @@
 import type { KelisimConfig } from './types';
 import type { MountUI } from './core/ui-host';
-import { createInstance, whenReady } from './api';
+import { activeInstance, createInstance, whenReady } from './api';
+import { currentScript } from './gate/dom';
 import { scriptUILoader } from './gate/ui-loader';
 
 declare global {
@@ -10,21 +11,51 @@ declare global {
   }
 }
 
+// The gate's own file name: kelisim.js, kelisim.min.js, kelisim.full.js; not kelisim-ui.js.
+const GATE_FILE = /\/kelisim(\.[\w-]+)*\.js([?#]|$)/;
+
 /**
  * The `<script>` build: one instance on `window.Kelisim`, configured from `window.kelisimConfig`
  * when present. `mountUI` is given by the one-file build; otherwise the UI chunk is fetched from
- * the folder this script came from.
+ * `uiUrl`, or from the folder this script came from.
  */
 export function start(mountUI?: MountUI): void {
-  const self = document.currentScript as HTMLScriptElement | null;
+  const self = currentScript(document);
   const nonce = (self && (self.nonce || self.getAttribute('nonce'))) || undefined;
-  const base = self && self.src ? self.src.replace(/[^/?#]*([?#].*)?$/, '') : '';
   const loadUI = mountUI
     ? () => Promise.resolve(mountUI)
-    : scriptUILoader(window, base + 'kelisim-ui.js', nonce);
+    : scriptUILoader(window as any, (uiUrl) => {
+      const gate = uiUrl || (self && self.src) || namedGate();
+      return gate && (uiUrl || gate.replace(/[^/?#]*([?#].*)?$/, '') + 'kelisim-ui.js');
+    }, nonce);
   const instance = createInstance({ loadUI, nonce });
-  window.Kelisim = instance;
-  if (window.kelisimConfig) instance.init(window.kelisimConfig);
-  // An `async` gate can run before the inline config that follows it in the markup.
-  else whenReady(document).then(() => window.kelisimConfig && instance.init(window.kelisimConfig));
+  // A second copy of the gate (kelisim.js twice, or beside kelisim.full.js) stays inactive and
+  // must not take `window.Kelisim` from the running one.
+  window.Kelisim = activeInstance(window) || instance;
+
+  const configure = () => {
+    let config: unknown;
+    try {
+      config = window.kelisimConfig;
+    } catch (error) {
+      console.error('Kelisim: reading window.kelisimConfig threw; using the defaults.', error);
+      config = {};
+    }
+    if (config !== undefined) window.Kelisim = instance.init(config as KelisimConfig);
+    return config !== undefined;
+  };
+  // An `async` gate can run before the inline config that follows it in the markup. After the
+  // page is parsed and its DOMContentLoaded listeners ran, no config and no init() means that the
+  // config never arrived, most often through a syntax error in it.
+  if (!configure()) {
+    whenReady(document).then(() => configure() || setTimeout(() => activeInstance(window) || console.error(
+      'Kelisim: no window.kelisimConfig and no init() once the page was parsed, so no banner. A syntax error in the config?',
+    )));
+  }
+}
+
+/** The gate run by a loader that evaluates its text: the `<script>` element that named the file, if any. */
+function namedGate(): string | undefined {
+  const scripts = document.getElementsByTagName('script');
+  for (let i = scripts.length - 1; i >= 0; i--) if (GATE_FILE.test(scripts[i].src)) return scripts[i].src;
 }

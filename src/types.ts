@@ -193,6 +193,13 @@ export interface KelisimConfig<C extends string = string> {
    * @default []
    */
   stubs?: string[];
+  /**
+   * Where the script-tag gate fetches `kelisim-ui.js` when a loader ran it without its own
+   * `<script src>` (jQuery's `$.getScript`); by default the chunk is beside `kelisim.js`. The npm
+   * build ignores it.
+   * @default undefined
+   */
+  uiUrl?: string;
 }
 
 export interface ConsentRecord {

@@ -52,4 +52,6 @@ export interface Settings {
   css: boolean;
   nonce?: string;
   stubs: string[];
+  /** Where the script-tag gate fetches `kelisim-ui.js` from, when not beside its own `src`. */
+  uiUrl?: string;
 }

@@ -1,8 +1,7 @@
-import Cookies from 'js-cookie';
 import type { Settings } from './config';
 import { languagesOf, resolveLanguage } from './language';
 import type { UIHost } from './ui-host';
-import { cookieValues, ownCookieAttributes } from '../store/cookies';
+import { cookieValues, ownCookieAttributes, setCookie } from '../store/cookies';
 
 type HostParts = Omit<UIHost, 'settings' | 'language' | 'languages' | 'setLanguage'>;
 
@@ -29,7 +28,7 @@ export function createHost(settings: Settings, doc: Document, parts: HostParts):
     setLanguage(picked: string) {
       language = picked;
       try {
-        Cookies.set(pickCookie, picked, { expires: settings.cookie.expiresDays, ...ownCookieAttributes(settings.cookie, doc) });
+        setCookie(doc, pickCookie, picked, { expires: new Date(Date.now() + settings.cookie.expiresDays * 864e5), ...ownCookieAttributes(settings.cookie, doc) });
       } catch {
         // Cookies blocked: the pick holds for this page view only.
       }

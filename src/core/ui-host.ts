@@ -4,6 +4,12 @@ import type { Settings } from './config';
 export type View = 'banner' | 'preferences';
 
 /**
+ * Where the UI chunk hands over `mount` to the script-tag gate. A symbol, not a name:
+ * `<div id="KelisimUI">` would put an element on `window.KelisimUI`, and the chunk would never load.
+ */
+export const UI = Symbol.for('kelisim.ui');
+
+/**
  * What the gate hands to the lazily loaded UI chunk. Field names carry no leading underscore
  * on purpose: the gate and the UI are minified separately, so shared names must not be mangled.
  */

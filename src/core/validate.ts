@@ -1,10 +1,16 @@
-import type { KelisimConfig } from '../types';
+import type { GoogleConsentType } from '../types';
 import type { Category, Counter, Settings } from './config';
 import { kazakh, kazakhKeys } from './language';
 import { COOKIE_LIMIT, longestCookie } from './cookie-size';
 import { LANGUAGE, NAME } from './record';
+import { blank, items, own } from './own';
+import { isSafeUrl } from './safe-url';
 
-type Report = (message: string) => void;
+export { isSafeUrl };
+
+type Report = (message: string, error?: unknown) => void;
+/** The page the config runs on; the operator's tools validate without one. */
+type Page = Pick<Location, 'hostname' | 'protocol'>;
 
 const PRESETS = ['yandex-metrika', 'gtag', 'gtm', 'vk-pixel', 'meta-pixel', 'tiktok-pixel'];
 const CONSENT_TYPES = [
@@ -18,18 +24,23 @@ const CONSENT_TYPES = [
 ];
 const KEYS = [
   'language', 'policyUrl', 'revision', 'categories', 'counters', 'cookie', 'reloadOnWithdraw',
-  'consentLog', 'operator', 'texts', 'consentMode', 'gpc', 'layout', 'theme', 'css', 'nonce', 'stubs',
+  'consentLog', 'operator', 'texts', 'consentMode', 'gpc', 'layout', 'theme', 'css', 'nonce', 'stubs', 'uiUrl',
 ];
 // A cookie name token per RFC 6265 §4.1.1, plus `*` for patterns.
 const COOKIE_PATTERN = /^[!#$%&'*+\-.^`|~\w]{1,64}$/;
 const UNSAFE_KEYS = ['__proto__', 'constructor', 'prototype'];
+// Chromium caps a cookie's lifetime at 400 days (RFC 6265bis §5.5); a record may not claim more.
+const MAX_DAYS = 400;
 
-export const DEFAULT_MAP: Settings['consentMode']['map'] = {
+export const DEFAULT_MAP: Settings['consentMode']['map'] = blank({
   analytics: ['analytics_storage'],
   advertising: ['ad_storage', 'ad_user_data', 'ad_personalization'],
   personalization: ['personalization_storage'],
   functional: ['functionality_storage'],
-};
+});
+
+/** `'.Example.kz'` and `'example.kz'` both mean `.example.kz` (RFC 6265 §5.2.3). */
+const domainOf = (value: string) => '.' + value.replace(/^\./, '').toLowerCase();
 
 const isObject = (value: unknown): value is Record<string, any> =>
   !!value && typeof value == 'object' && !Array.isArray(value);
@@ -37,30 +48,37 @@ const isObject = (value: unknown): value is Record<string, any> =>
 const ownKeys = (value: Record<string, unknown>) =>
   Object.keys(value).filter((key) => UNSAFE_KEYS.indexOf(key) < 0);
 
-/**
- * Only `http(s):` and relative URLs: a `javascript:` link in a banner is an XSS. Control characters
- * are refused because URL parsers drop them (`java\tscript:` is `javascript:`).
- */
-export const isSafeUrl = (value: unknown): value is string =>
-  typeof value == 'string' && /\S/.test(value) && !/[\x00-\x1f]/.test(value)
-  && (/^\s*https?:/i.test(value) || !/^\s*[a-z][a-z\d+.-]*:/i.test(value));
-
 const show = (value: unknown): string => {
   if (typeof value == 'function') return 'a function';
   try {
-    return JSON.stringify(value)?.slice(0, 60) ?? String(value);
+    // Arrays by their own elements: a hole would show what another script put on Array.prototype.
+    return (JSON.stringify(value, (_, v) => items(v) || v) || String(value)).slice(0, 60);
   } catch {
-    return String(value);
+    // A getter or a Proxy trap that throws; primitives (a BigInt) print.
+    return value && typeof value == 'object' ? 'an unprintable value' : String(value);
   }
 };
 
 /**
- * Turns untrusted config into `Settings`. Each bad value is reported once, naming the field, the
- * value and what is allowed, and replaced by its default; nothing here throws.
+ * Turns untrusted config into `Settings`; with `page`, cookie settings the browser would refuse
+ * there are refused too. Each bad value is reported once, naming the field, the
+ * value and what is allowed, and replaced by its default. A config that cannot be read at all (a
+ * getter or a Proxy trap that throws) gives the defaults, so the banner still asks; nothing here
+ * throws.
  */
-export function validate(input: unknown, error: Report, warn: Report): Settings {
-  const config: KelisimConfig & Record<string, unknown> = isObject(input) ? input : {};
-  if (input != null && !isObject(input)) error(`Kelisim: config must be an object, got ${show(input)}. Using defaults.`);
+export function validate(input: unknown, error: Report, warn: Report, page?: Page): Settings {
+  try {
+    return read(input, error, warn, page);
+  } catch (problem) {
+    error('Kelisim: the config could not be read; using the defaults.', problem);
+    return read(undefined, error, warn);
+  }
+}
+
+function read(input: unknown, error: Report, warn: Report, page?: Page): Settings {
+  const config = isObject(input) ? input : {};
+  const get = (key: string) => own(config, key);
+  if (input !== undefined && !isObject(input)) error(`Kelisim: config must be an object, got ${show(input)}. Using defaults.`);
 
   const bad = (path: string, value: unknown, expected: string) =>
     error(`Kelisim: config.${path} = ${show(value)} is not allowed; expected ${expected}. Using the default.`);
@@ -75,82 +93,107 @@ export function validate(input: unknown, error: Report, warn: Report): Settings 
     pick(path, value, options[0], (v) => options.indexOf(v) >= 0, options.map((o) => `'${o}'`).join(' | '));
   const flag = (path: string, value: unknown, fallback: boolean) =>
     pick(path, value, fallback, (v) => typeof v == 'boolean', 'true or false');
-  const text = (v: unknown) => typeof v == 'string';
+  const text = (v: unknown): v is string => typeof v == 'string';
+  const object = (path: string) => {
+    const value = get(path);
+    if (value !== undefined && !isObject(value)) bad(path, value, 'an object');
+    return isObject(value) ? value : {};
+  };
 
   const unknown = ownKeys(config).filter((key) => KEYS.indexOf(key) < 0);
   if (unknown.length) warn(`Kelisim: unknown config key(s) ignored: ${unknown.join(', ')}.`);
 
-  const language = kazakh(pick<string>('language', config.language, 'auto',
+  const language = kazakh(pick<string>('language', get('language'), 'auto',
     (v) => v === 'auto' || (text(v) && LANGUAGE.test(v)), "'auto' or a language code such as 'ru', 'kk', 'en'"), 'config.language').toLowerCase();
 
-  let categories = validateCategories(config.categories, bad);
+  let categories = validateCategories(get('categories'), bad);
   // The consent cookie names every optional category: a list it cannot hold would never read back.
   if (longestCookie(categories) > COOKIE_LIMIT) {
-    bad('categories', config.categories, `names that fit one ${COOKIE_LIMIT}-byte cookie (these need ${longestCookie(categories)})`);
+    bad('categories', get('categories'), `names that fit one ${COOKIE_LIMIT}-byte cookie (these need ${longestCookie(categories)})`);
     categories = validateCategories(undefined, bad);
   }
-  for (const c of categories) c.texts = kazakhKeys(c.texts, `config.categories.${c.name}.texts`);
+  for (const c of categories) c.texts = blank(kazakhKeys(c.texts, `config.categories.${c.name}.texts`));
   const names = categories.map((c) => c.name);
 
-  const cookieInput = isObject(config.cookie) ? config.cookie : {};
-  if (config.cookie !== undefined && !isObject(config.cookie)) bad('cookie', config.cookie, 'an object');
+  const cookie = object('cookie');
+  const consentMode = object('consentMode');
 
-  const consentModeInput = isObject(config.consentMode) ? config.consentMode : {};
-  if (config.consentMode !== undefined && !isObject(config.consentMode)) bad('consentMode', config.consentMode, 'an object');
+  const days = pick('cookie.expiresDays', own(cookie, 'expiresDays'), 365,
+    (v) => typeof v == 'number' && v >= 1, 'a number of days, at least 1');
+  if (days > MAX_DAYS) warn(`Kelisim: config.cookie.expiresDays = ${days} is over the ${MAX_DAYS} days browsers keep a cookie; using ${MAX_DAYS}.`);
+  const sameSite = oneOf('cookie.sameSite', own(cookie, 'sameSite'), ['Lax', 'Strict', 'None']);
+  const consentLog = pick<any>('consentLog', get('consentLog'), undefined,
+    (v) => isObject(v) && isSafeUrl(own(v, 'url')), '{ url } with an http(s) or relative URL');
+  const operator = pick<any>('operator', get('operator'), undefined,
+    (v) => isObject(v) && text(own(v, 'name')) && (own(v, 'id') === undefined || text(own(v, 'id'))), '{ name, id? } with strings');
+
+  const regions = pick<unknown>('consentMode.regions', own(consentMode, 'regions'), undefined,
+    (v) => !!items(v) && items(v)!.every((r) => {
+      const region = isObject(r) && items(own(r, 'region'));
+      return region && region.every(text) && (own(r, 'granted') === undefined || isConsentTypes(own(r, 'granted')));
+    }),
+    '[{ region: string[], granted?: consent types }]');
+  const map = pick<Record<string, unknown> | undefined>('consentMode.map', own(consentMode, 'map'), undefined,
+    (v) => isObject(v) && ownKeys(v).every((k) => isConsentTypes(v[k])), 'category → Consent Mode types');
 
   return {
     language,
-    policyUrl: pick('policyUrl', config.policyUrl, '', isSafeUrl, 'an http(s) or relative URL'),
-    revision: String(pick<string | number>('revision', config.revision, '1',
+    policyUrl: pick('policyUrl', get('policyUrl'), '', isSafeUrl, 'an http(s) or relative URL'),
+    revision: String(pick<string | number>('revision', get('revision'), '1',
       (v) => (text(v) && v.length > 0 && v.length <= 64) || typeof v == 'number', 'a non-empty string')),
     categories,
     // A counter is not defaulted: a wrong one is left out, and the message says so.
-    counters: validateCounters(config.counters, names, (path, value, expected) =>
+    counters: validateCounters(get('counters'), names, (path, value, expected) =>
       error(`Kelisim: config.${path} = ${show(value)} is not allowed; expected ${expected}. ${path == 'counters' ? 'No counter runs' : 'This counter is dropped'}.`)),
     cookie: {
-      name: pick('cookie.name', cookieInput.name, 'kelisim', (v) => text(v) && /^[\w-]{1,32}$/.test(v), 'letters, digits, _ or -'),
-      domain: pick<string | undefined>('cookie.domain', cookieInput.domain, undefined,
-        (v) => text(v) && /^\.?[a-z\d-]+(\.[a-z\d-]+)*$/i.test(v), "a domain such as '.example.kz'"),
-      path: pick('cookie.path', cookieInput.path, '/', (v) => text(v) && v[0] == '/', "a path starting with '/'"),
-      expiresDays: pick('cookie.expiresDays', cookieInput.expiresDays, 365,
-        (v) => typeof v == 'number' && v >= 1 && v <= 3650, 'a number of days from 1 to 3650'),
-      sameSite: oneOf('cookie.sameSite', cookieInput.sameSite, ['Lax', 'Strict', 'None']),
+      name: pick('cookie.name', own(cookie, 'name'), 'kelisim', (v) => text(v) && /^[\w-]{1,32}$/.test(v), 'letters, digits, _ or -'),
+      // A Domain the page is not on is refused by the browser, and the visitor would be told cookies are blocked.
+      domain: pick<string | undefined>('cookie.domain', own(cookie, 'domain'), undefined,
+        (v) => text(v) && /^\.?[a-z\d-]+(\.[a-z\d-]+)*$/i.test(v)
+          && (!page || ('.' + page.hostname).slice(-domainOf(v).length) == domainOf(v)),
+        "the page's host or a parent domain"),
+      path: pick('cookie.path', own(cookie, 'path'), '/', (v) => text(v) && v[0] == '/', "a path starting with '/'"),
+      expiresDays: Math.min(days, MAX_DAYS),
+      // Browsers keep SameSite=None only with Secure, which an http page cannot set.
+      sameSite: sameSite == 'None' && page && page.protocol == 'http:'
+        ? (bad('cookie.sameSite', sameSite, "'Lax' or 'Strict' on http"), 'Lax')
+        : sameSite,
     },
-    reloadOnWithdraw: flag('reloadOnWithdraw', config.reloadOnWithdraw, true),
-    consentLog: pick<{ url: string } | undefined>('consentLog', config.consentLog, undefined,
-      (v) => isObject(v) && isSafeUrl(v.url), '{ url } with an http(s) or relative URL'),
-    operator: pick<{ name: string; id?: string } | undefined>('operator', config.operator, undefined,
-      (v) => isObject(v) && text(v.name) && (v.id === undefined || text(v.id)), '{ name, id? } with strings'),
-    texts: kazakhKeys(validateTexts(config.texts, bad), 'config.texts'),
+    reloadOnWithdraw: flag('reloadOnWithdraw', get('reloadOnWithdraw'), true),
+    consentLog: consentLog && { url: own(consentLog, 'url') },
+    operator: operator && { name: own(operator, 'name'), id: own(operator, 'id') },
+    texts: blank(kazakhKeys(validateTexts(get('texts'), bad), 'config.texts')),
     consentMode: {
-      mode: oneOf('consentMode.mode', consentModeInput.mode, ['basic', 'advanced']),
-      regions: pick('consentMode.regions', consentModeInput.regions, [],
-        (v) => Array.isArray(v) && v.every((r) => isObject(r) && Array.isArray(r.region)
-          && r.region.every(text) && (r.granted === undefined || isConsentTypes(r.granted))),
-        '[{ region: string[], granted?: consent types }]'),
-      map: pick('consentMode.map', consentModeInput.map, DEFAULT_MAP,
-        (v) => isObject(v) && ownKeys(v).every((k) => isConsentTypes(v[k])), 'category → Consent Mode types'),
-      waitForUpdate: pick('consentMode.waitForUpdate', consentModeInput.waitForUpdate, 500,
+      mode: oneOf('consentMode.mode', own(consentMode, 'mode'), ['basic', 'advanced']),
+      regions: (items(regions) || []).map((r) => ({
+        region: items(own(r, 'region')) as string[],
+        granted: items(own(r, 'granted')) as GoogleConsentType[] | undefined,
+      })),
+      map: map ? ownKeys(map).reduce((copy, k) => ((copy[k] = items(map[k]) as GoogleConsentType[]), copy), blank<GoogleConsentType[]>()) : DEFAULT_MAP,
+      waitForUpdate: pick('consentMode.waitForUpdate', own(consentMode, 'waitForUpdate'), 500,
         (v) => typeof v == 'number' && v >= 0 && v <= 10000, 'milliseconds from 0 to 10000'),
     },
-    gpc: flag('gpc', config.gpc, true),
-    layout: oneOf('layout', config.layout, ['bar', 'box', 'modal']),
-    theme: oneOf('theme', config.theme, ['auto', 'light', 'dark']),
-    css: flag('css', config.css, true),
-    nonce: pick<string | undefined>('nonce', config.nonce, undefined, text, 'a string'),
-    stubs: pick('stubs', config.stubs, [], (v) => Array.isArray(v) && v.every((n) => text(n) && /^[a-z_$][\w$]*$/i.test(n)),
-      "global function names such as ['ym', 'fbq']"),
+    gpc: flag('gpc', get('gpc'), true),
+    layout: oneOf('layout', get('layout'), ['bar', 'box', 'modal']),
+    theme: oneOf('theme', get('theme'), ['auto', 'light', 'dark']),
+    css: flag('css', get('css'), true),
+    nonce: pick<string | undefined>('nonce', get('nonce'), undefined, text, 'a string'),
+    stubs: items(pick('stubs', get('stubs'), [], (v) => !!items(v) && items(v)!.every((n) => text(n) && /^[a-z_$][\w$]*$/i.test(n)),
+      "global function names such as ['ym', 'fbq']")) as string[],
+    uiUrl: pick<string | undefined>('uiUrl', get('uiUrl'), undefined, isSafeUrl, 'an http(s) or relative URL'),
   };
 }
 
-const isConsentTypes = (value: unknown) =>
-  Array.isArray(value) && value.every((t) => CONSENT_TYPES.indexOf(t) >= 0);
+const isConsentTypes = (value: unknown) => {
+  const types = items(value);
+  return !!types && types.every((t) => CONSENT_TYPES.indexOf(t as string) >= 0);
+};
 
 type Bad = (path: string, value: unknown, expected: string) => void;
 
 function validateCategories(input: unknown, bad: Bad): Category[] {
   const fallback = () => ['necessary', 'analytics', 'advertising'].map((name, i) => ({
-    name, required: !i, cookies: [], texts: {},
+    name, required: !i, cookies: [], texts: blank<any>(),
   }));
   if (input === undefined) return fallback();
   if (!isObject(input)) {
@@ -164,18 +207,20 @@ function validateCategories(input: unknown, bad: Bad): Category[] {
     if (!NAME.test(name)) bad(path, name, 'a name of letters, digits, _ or - starting with a letter');
     else if (!isObject(options)) bad(path, options, 'an object such as { required: true }');
     else {
-      const cookies = Array.isArray(options.cookies) ? options.cookies.filter((c: unknown) => {
+      const given = own(options, 'cookies');
+      const required = own(options, 'required');
+      const cookies = (items(given) || []).filter((c) => {
         const ok = typeof c == 'string' && COOKIE_PATTERN.test(c);
         if (!ok) bad(`${path}.cookies`, c, "cookie names or patterns such as '_ga*'");
         return ok;
-      }) : [];
-      if (options.cookies !== undefined && !Array.isArray(options.cookies)) bad(`${path}.cookies`, options.cookies, 'an array');
-      if (options.required !== undefined && typeof options.required != 'boolean') bad(`${path}.required`, options.required, 'true or false');
+      }) as string[];
+      if (given !== undefined && !Array.isArray(given)) bad(`${path}.cookies`, given, 'an array');
+      if (required !== undefined && typeof required != 'boolean') bad(`${path}.required`, required, 'true or false');
       categories.push({
         name,
-        required: options.required === true,
+        required: required === true,
         cookies,
-        texts: validateTexts(options.texts, bad, `${path}.texts`) as Category['texts'],
+        texts: validateTexts(own(options, 'texts'), bad, `${path}.texts`) as Category['texts'],
       });
     }
   }
@@ -188,15 +233,16 @@ function validateCategories(input: unknown, bad: Bad): Category[] {
 
 function validateCounters(input: unknown, categories: string[], bad: Bad): Counter[] {
   if (input === undefined) return [];
-  if (!Array.isArray(input)) {
+  const list = items(input);
+  if (!list) {
     bad('counters', input, 'an array');
     return [];
   }
   const counters: Counter[] = [];
-  input.forEach((counter, i) => {
+  list.forEach((counter, i) => {
     const path = `counters[${i}]`;
     if (!isObject(counter)) return bad(path, counter, 'an object');
-    const { category, preset, src, load, id, options } = counter;
+    const [category, preset, src, load, id, options] = ['category', 'preset', 'src', 'load', 'id', 'options'].map((key) => own(counter, key));
     const kinds = [preset, src, load].filter((k) => k !== undefined).length;
     if (categories.indexOf(category) < 0) return bad(`${path}.category`, category, `one of ${categories.join(', ')}`);
     if (kinds != 1) return bad(path, counter, 'exactly one of preset, src or load');
@@ -206,13 +252,21 @@ function validateCounters(input: unknown, categories: string[], bad: Bad): Count
     if (id !== undefined && typeof id != 'string' && typeof id != 'number') return bad(`${path}.id`, id, 'a string or number');
     if (preset && id === undefined) return bad(`${path}.id`, id, `the ${preset} id`);
     if (options !== undefined && !isObject(options)) return bad(`${path}.options`, options, 'an object');
-    counters.push({ category, preset, src, load, id: id === undefined ? undefined : String(id), options: options || {} });
+    counters.push({
+      category,
+      preset,
+      src,
+      load,
+      id: id === undefined ? undefined : String(id),
+      // Own keys only, into a plain object: vendors' code is not ready for one without a prototype.
+      options: ownKeys(options || {}).reduce((copy, key) => ((copy[key] = options[key]), copy), {} as Record<string, unknown>),
+    });
   });
   return counters;
 }
 
 function validateTexts(input: unknown, bad: Bad, path = 'texts'): Record<string, Record<string, string>> {
-  const texts: Record<string, Record<string, string>> = {};
+  const texts = blank<Record<string, string>>();
   if (input === undefined) return texts;
   if (!isObject(input)) {
     bad(path, input, 'an object of language → texts');
@@ -224,7 +278,7 @@ function validateTexts(input: unknown, bad: Bad, path = 'texts'): Record<string,
       bad(`${path}.${language}`, strings, 'a language code mapping to an object of strings');
       continue;
     }
-    const clean: Record<string, string> = {};
+    const clean = blank<string>();
     for (const key of ownKeys(strings)) {
       if (typeof strings[key] == 'string') clean[key] = strings[key];
       else bad(`${path}.${language}.${key}`, strings[key], 'a string');

@@ -12,6 +12,6 @@ export const globToRegExp = (pattern: string): RegExp =>
 export function deleteCookies(doc: Document, patterns: string[]): string[] {
   const matchers = patterns.map(globToRegExp);
   const names = cookieNames(doc).filter((name, i, all) => all.indexOf(name) == i && matchers.some((m) => m.test(name)));
-  for (const name of names) removeEverywhere(name, doc.location ? doc.location.hostname : '');
+  for (const name of names) removeEverywhere(doc, name);
   return names;
 }

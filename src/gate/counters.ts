@@ -1,6 +1,7 @@
 import type { Counter, Settings } from '../core/config';
 import { presets } from '../presets';
 import type { PresetContext } from '../presets/preset';
+import { blank } from '../core/own';
 import { loadScript } from './load-script';
 
 const PENDING = 0;
@@ -34,7 +35,8 @@ export function createCounterGate(
   }));
   const states = contexts.map(() => PENDING);
   const page = w as unknown as Record<symbol, Record<string, 1>>;
-  const started = page[STARTED] || (page[STARTED] = {});
+  // Keyed by script URL: a map with a prototype would find `constructor` already started.
+  const started = page[STARTED] || (page[STARTED] = blank<1>());
   const keyOf = ({ preset, id, src }: Counter) => (preset ? preset + ':' + id : src);
   const guard = (i: number, step: () => unknown) => {
     try {

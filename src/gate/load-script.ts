@@ -1,3 +1,6 @@
+import { isSafeUrl } from '../core/safe-url';
+import { element, headOf } from './dom';
+
 /** Append a script carrying the page's nonce; resolves on load, rejects on a network or CSP error. */
 export function loadScript(
   doc: Document,
@@ -6,13 +9,14 @@ export function loadScript(
   attributes: Record<string, string> = {},
 ): Promise<void> {
   return new Promise((resolve, reject) => {
-    const script = doc.createElement('script');
+    if (!isSafeUrl(src)) throw new Error(`refused ${src}: not an http(s) or relative URL`);
+    const script = element(doc, 'script');
     for (const key of Object.keys(attributes)) script.setAttribute(key, attributes[key]);
     if (nonce) script.nonce = nonce;
     script.async = true;
     script.onload = () => resolve();
     script.onerror = () => reject(new Error(`failed to load ${src}`));
     script.src = src;
-    (doc.head || doc.documentElement).appendChild(script);
+    (headOf(doc) || doc.documentElement).appendChild(script);
   });
 }

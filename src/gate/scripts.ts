@@ -1,3 +1,6 @@
+import { isSafeUrl } from '../core/safe-url';
+import { element } from './dom';
+
 const SELECTOR = 'script[type="text/plain"][data-category]';
 
 /**
@@ -7,22 +10,32 @@ const SELECTOR = 'script[type="text/plain"][data-category]';
  * attribute but `type` (`data-type` gives the real one, e.g. `module`).
  *
  * An inline script gets only its own nonce, never Kelisim's: lending ours would let injected
- * markup bypass a strict CSP.
+ * markup bypass a strict CSP. A `src` that is not http(s) or relative (a `data:` URL runs as a
+ * script) is refused, and the element is left inert.
  */
-export function createScriptGate(doc: Document, isAllowed: (category: string) => boolean, ran: (category: string) => void) {
+export function createScriptGate(
+  doc: Document,
+  isAllowed: (category: string) => boolean,
+  ran: (category: string) => void,
+  report: (message: string) => void,
+) {
   let running = false;
   let again = false;
 
   const activate = (old: HTMLScriptElement): Promise<void> | void => {
-    const script = doc.createElement('script');
+    // `data-src` is vanilla-cookieconsent's spelling of a gated `src`.
+    const src = old.getAttribute('src') || old.getAttribute('data-src');
+    if (src && !isSafeUrl(src)) {
+      old.removeAttribute('data-category');
+      return report(`Kelisim: refused <script src="${src.slice(0, 60)}">: not an http(s) or relative URL.`);
+    }
+    const script = element(doc, 'script');
     for (const { name, value } of Array.prototype.slice.call(old.attributes) as Attr[]) {
       if (name != 'type' && name != 'nonce') script.setAttribute(name, value);
     }
     const type = old.getAttribute('data-type');
     if (type) script.type = type;
     if (old.nonce) script.nonce = old.nonce;
-    // `data-src` is vanilla-cookieconsent's spelling of a gated `src`.
-    const src = old.getAttribute('src') || old.getAttribute('data-src');
     const waits = !!src && !old.hasAttribute('async');
     const done = waits ? new Promise<void>((resolve) => {
       script.onload = script.onerror = () => resolve();

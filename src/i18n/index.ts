@@ -5,6 +5,7 @@ import type { Dictionary } from './dictionary';
 import { en } from './en';
 import { kk } from './kk';
 import { ru } from './ru';
+import { own as entry } from '../core/own';
 
 const BUILT_IN: Record<string, Dictionary> = { ru, kk, en };
 const KEYS = ['title', 'description'] as const;
@@ -24,7 +25,8 @@ export interface Texts extends UITexts {
 function categoryText(settings: Settings, name: string, language: string, key: Key, own: boolean): string {
   const category = settings.categories.filter((c) => c.name == name)[0];
   const custom = (l: string) => (category && category.texts[l] && category.texts[l][key]) || '';
-  const builtIn = (l: string) => (BUILT_IN[l] && BUILT_IN[l].categories[name] ? BUILT_IN[l].categories[name][KEYS.indexOf(key)] : '');
+  // Own entries only: a category named `toString` must not find Object.prototype's.
+  const builtIn = (l: string) => (BUILT_IN[l] && entry(BUILT_IN[l].categories, name) ? BUILT_IN[l].categories[name][KEYS.indexOf(key)] : '');
   if (own) return custom(language) || builtIn(language);
   const others = category ? ['ru'].concat(Object.keys(category.texts)) : [];
   return categoryText(settings, name, language, key, true) || custom(settings.language)
@@ -44,7 +46,7 @@ export function textsFor(settings: Settings, language: string): Texts {
       description: categoryText(settings, name, language, 'description', false),
     }),
     purpose(name: string) {
-      const builtIn = own.categories[name];
+      const builtIn = entry(own.categories, name);
       const category = settings.categories.filter((c) => c.name == name)[0];
       const custom = category && category.texts[language] && category.texts[language].title;
       return custom || (builtIn ? builtIn[2] : categoryText(settings, name, language, 'title', false));

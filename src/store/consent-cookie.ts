@@ -1,8 +1,7 @@
-import Cookies from 'js-cookie';
 import type { Settings } from '../core/config';
 import { decodeChoice, encodeChoice } from './codec';
 import type { Choice } from '../core/consent';
-import { cookieValues, ownCookieAttributes, removeEverywhere } from './cookies';
+import { cookieValues, ownCookieAttributes, removeEverywhere, setCookie } from './cookies';
 
 export interface ConsentCookie {
   /** The newest valid choice among all cookies of that name; stale duplicates are removed. */
@@ -14,7 +13,6 @@ export interface ConsentCookie {
 
 export function createConsentCookie(settings: Settings, doc: Document): ConsentCookie {
   const { name, path } = settings.cookie;
-  const hostname = () => doc.location ? doc.location.hostname : '';
   const values = () => cookieValues(doc, name);
 
   const write = (choice: Choice): boolean => {
@@ -27,7 +25,7 @@ export function createConsentCookie(settings: Settings, doc: Document): ConsentC
     }
     const set = () => {
       try {
-        Cookies.set(name, value, { expires: new Date(choice.expires * 1000), ...ownCookieAttributes(settings.cookie, doc) });
+        setCookie(doc, name, value, { expires: new Date(choice.expires * 1000), ...ownCookieAttributes(settings.cookie, doc) });
       } catch {
         // Reported by the caller: the value is not found below.
       }
@@ -37,7 +35,7 @@ export function createConsentCookie(settings: Settings, doc: Document): ConsentC
     if (found.length > 1) {
       // A copy on another domain (an earlier config, another subdomain's script) could be dated
       // later by a clock that was fast, and would then win over the choice just made.
-      removeEverywhere(name, hostname(), path);
+      removeEverywhere(doc, name, path);
       found = set();
     }
     return found.indexOf(value) >= 0;
@@ -54,7 +52,7 @@ export function createConsentCookie(settings: Settings, doc: Document): ConsentC
     },
     write,
     remove() {
-      removeEverywhere(name, hostname(), path);
+      removeEverywhere(doc, name, path);
     },
   };
 }

@@ -1,11 +1,12 @@
 import Cookies from 'js-cookie';
 import type { Settings } from '../core/config';
+import { cookieJar, setCookieJar } from '../gate/dom';
 
 /** `document.cookie` as raw `name=value` pairs, duplicates kept (two domains can each hold one). */
 function jar(doc: Document): string[] {
   let all: unknown = '';
   try {
-    all = doc.cookie;
+    all = cookieJar(doc);
   } catch {
     // Sandboxed frames and some privacy modes throw on access: act as if the jar were empty.
   }
@@ -55,12 +56,30 @@ export function domainsOf(hostname: string): (string | undefined)[] {
   return domains;
 }
 
+export interface CookieAttributes {
+  expires: Date;
+  path: string;
+  domain?: string;
+  sameSite?: string;
+  secure?: boolean;
+}
+
+/**
+ * Set a cookie (a past `expires` deletes it) through Document.prototype's setter: js-cookie's
+ * `document.cookie =` fails when a page element is named `cookie` (`<img name="cookie">`).
+ * The value is encoded as js-cookie encodes it, so its reader reads it back.
+ */
+export function setCookie(doc: Document, name: string, value: string, { expires, path, domain, sameSite, secure }: CookieAttributes): void {
+  setCookieJar(doc, `${name}=${Cookies.converter.write(value, name)}; path=${path}; expires=${expires.toUTCString()}`
+    + (domain ? '; domain=' + domain : '') + (sameSite ? '; samesite=' + sameSite : '') + (secure ? '; secure' : ''));
+}
+
 /** Remove a cookie by name on the host and every parent domain, at `/` and at `path`. */
-export function removeEverywhere(name: string, hostname: string, path = '/'): void {
-  for (const domain of domainsOf(hostname)) {
+export function removeEverywhere(doc: Document, name: string, path = '/'): void {
+  for (const domain of domainsOf(doc.location ? doc.location.hostname : '')) {
     for (const p of path == '/' ? ['/'] : ['/', path]) {
       try {
-        Cookies.remove(name, { path: p, domain });
+        setCookie(doc, name, '', { expires: new Date(0), path: p, domain });
       } catch {
         // Nothing to do: a jar that throws holds nothing we could delete.
       }

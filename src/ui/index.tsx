@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import css from '../../styles/kelisim.css?inline';
 import type { MountUI } from '../core/ui-host';
+import { bodyOf, element, headOf } from '../gate/dom';
 import { createPlaceholders } from './placeholders';
 import { Root } from './root';
 import { warnAboutConfig } from './warnings';
@@ -10,13 +11,15 @@ import { warnAboutConfig } from './warnings';
  * banner at once (it is fixed, so the page does not move), and the stylesheet with the page's nonce.
  */
 export const mount: MountUI = (host) => {
-  const style = document.createElement('style');
+  // Through Document.prototype: `<img name="body">` in the page would otherwise hold the banner.
+  const style = element(document, 'style');
   if (host.nonce) style.nonce = host.nonce;
   style.textContent = css;
-  if (host.settings.css) document.head.appendChild(style);
-  const container = document.createElement('div');
+  if (host.settings.css) (headOf(document) || document.documentElement).appendChild(style);
+  const container = element(document, 'div');
   container.setAttribute('data-kelisim', '');
-  document.body.insertBefore(container, document.body.firstChild);
+  const body = bodyOf(document)!;
+  body.insertBefore(container, body.firstChild);
 
   warnAboutConfig(host.settings, document);
   let root: Root | null = null;

@@ -170,7 +170,9 @@ describe('robustness', () => {
   it('blocked cookies keep the choice for the page view and say so', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const descriptor = Object.getOwnPropertyDescriptor(Document.prototype, 'cookie')!;
-    Object.defineProperty(document, 'cookie', { configurable: true, get: () => { throw new Error('SecurityError'); }, set: () => { throw new Error('SecurityError'); } });
+    // Where the browser throws (a sandboxed frame): in Document.prototype's accessor, which Kelisim
+    // reads rather than `document.cookie`, since a page element named `cookie` shadows that.
+    Object.defineProperty(Document.prototype, 'cookie', { configurable: true, get: () => { throw new Error('SecurityError'); }, set: () => { throw new Error('SecurityError'); } });
     try {
       const load = vi.fn();
       const k = start({ counters: [{ category: 'analytics', load }] });
@@ -182,8 +184,7 @@ describe('robustness', () => {
       expect(host!.cookiesBlocked()).toBe(true);
       expect(warn.mock.calls.some((c) => String(c[0]).includes('could not be stored'))).toBe(true);
     } finally {
-      Object.defineProperty(document, 'cookie', descriptor);
-      delete (document as unknown as Record<string, unknown>).cookie;
+      Object.defineProperty(Document.prototype, 'cookie', descriptor);
     }
   });
 

@@ -1,10 +1,13 @@
 import { describe, expect, it, vi } from 'vitest';
 import { validate, isSafeUrl } from '../../src/core/validate';
 
-const run = (config: unknown) => {
+// The page the config is checked against: cookie.domain must be its host or a parent domain.
+const PAGE = { hostname: 'www.example.kz', protocol: 'https:' };
+
+const run = (config: unknown, page = PAGE) => {
   const error = vi.fn();
   const warn = vi.fn();
-  const settings = validate(config, error, warn);
+  const settings = validate(config, error, warn, page);
   return { settings, error, warn };
 };
 
@@ -68,6 +71,8 @@ describe('config validation', () => {
     ['cookie', { cookie: 'kelisim' }, (s) => s.cookie.name, 'kelisim'],
     ['cookie.name', { cookie: { name: 'a b' } }, (s) => s.cookie.name, 'kelisim'],
     ['cookie.domain', { cookie: { domain: 'example.kz/path' } }, (s) => s.cookie.domain, undefined],
+    ['cookie.domain', { cookie: { domain: '.benton.kz' } }, (s) => s.cookie.domain, undefined],
+    ['cookie.domain', { cookie: { domain: 'ample.kz' } }, (s) => s.cookie.domain, undefined],
     ['cookie.path', { cookie: { path: 'shop' } }, (s) => s.cookie.path, '/'],
     ['cookie.expiresDays', { cookie: { expiresDays: 0 } }, (s) => s.cookie.expiresDays, 365],
     ['cookie.expiresDays', { cookie: { expiresDays: '30' } }, (s) => s.cookie.expiresDays, 365],
@@ -85,6 +90,7 @@ describe('config validation', () => {
     ['layout', { layout: 'popup' }, (s) => s.layout, 'bar'],
     ['theme', { theme: 'night' }, (s) => s.theme, 'auto'],
     ['css', { css: 'none' }, (s) => s.css, true],
+    ['uiUrl', { uiUrl: 'javascript:alert(1)' }, (s) => s.uiUrl, undefined],
   ];
 
   it.each(cases)('reports a bad %s once, naming it, and uses the default', (path, config, read, expected) => {
@@ -118,5 +124,39 @@ describe('config validation', () => {
   it('accepts only http(s) and relative URLs', () => {
     expect(['/privacy', 'privacy.html', 'https://benton.kz/p', '//cdn.example/x.js', '?p=1'].every(isSafeUrl)).toBe(true);
     expect(['javascript:alert(1)', ' JavaScript:1', 'data:text/html,x', 'vbscript:x', '', ' '].some(isSafeUrl)).toBe(false);
+  });
+
+  it("keeps a cookie.domain of the page's host or a parent domain", () => {
+    for (const domain of ['.example.kz', 'example.kz', 'www.example.kz', '.WWW.Example.kz']) {
+      const { settings, error } = run({ cookie: { domain } });
+      expect(error).not.toHaveBeenCalled();
+      expect(settings.cookie.domain).toBe(domain);
+    }
+  });
+
+  it('caps expiresDays at the 400 days browsers keep a cookie, with a warning', () => {
+    const { settings, warn, error } = run({ cookie: { expiresDays: 3650 } });
+    expect(settings.cookie.expiresDays).toBe(400);
+    expect(warn.mock.calls[0][0]).toContain('config.cookie.expiresDays = 3650');
+    expect(error).not.toHaveBeenCalled();
+    expect(run({ cookie: { expiresDays: 400 } }).warn).not.toHaveBeenCalled();
+  });
+
+  it('keeps a uiUrl', () => {
+    expect(run({ uiUrl: 'https://cdn.example.kz/kelisim/kelisim-ui.js' }).settings.uiUrl).toBe('https://cdn.example.kz/kelisim/kelisim-ui.js');
+  });
+
+  it("refuses sameSite: 'None' on an http page, naming it", () => {
+    const { settings, error } = run({ cookie: { sameSite: 'None' } }, { hostname: 'www.example.kz', protocol: 'http:' });
+    expect(error.mock.calls[0][0]).toContain('config.cookie.sameSite');
+    expect(settings.cookie.sameSite).toBe('Lax');
+    expect(run({ cookie: { sameSite: 'None' } }).settings.cookie.sameSite).toBe('None');
+  });
+
+  it('checks cookie settings against the page only when given one (the operator\'s tools have none)', () => {
+    const error = vi.fn();
+    const settings = validate({ cookie: { domain: '.benton.kz', sameSite: 'None' } }, error, vi.fn());
+    expect(error).not.toHaveBeenCalled();
+    expect(settings.cookie).toMatchObject({ domain: '.benton.kz', sameSite: 'None' });
   });
 });
