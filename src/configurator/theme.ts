@@ -23,8 +23,9 @@ const longHex = (value: string) =>
 function paletteIn(selector: string): Palette {
   // The build minifies the stylesheet and the unit tests read it as written: fold both alike.
   const flat = css.replace(/\s+/g, ' ').replace(/\s*([{};,])\s*/g, '$1').replace(/:\s+/g, ':');
-  const start = flat.indexOf(selector + '{');
-  const block = flat.slice(start, flat.indexOf('}', start));
+  // The selector may open a list (`a, b {`): the block is the first one after it.
+  const open = flat.indexOf('{', flat.search(new RegExp(selector.replace(/[[\]().*+?^$|\\]/g, '\\$&') + '[,{]')));
+  const block = flat.slice(open, flat.indexOf('}', open));
   const palette = {} as Palette;
   for (const key of COLOR_KEYS) {
     const match = new RegExp(PROPERTY[key] + ':(#[\\da-f]{3,6})[;}]?', 'i').exec(block + ';');

@@ -1,6 +1,7 @@
 import type { UIHost } from '../core/ui-host';
 import { textsFor } from '../i18n';
 import { textHash } from '../i18n/text-hash';
+import { element } from '../gate/dom';
 import { fill } from './fill';
 import { serviceOf } from './service';
 
@@ -55,13 +56,13 @@ export function createPlaceholders(host: UIHost, language: () => string) {
       for (const frame of frames) {
         if (list.some((p) => p.frame == frame) || !frame.parentNode) continue;
         const category = frame.getAttribute('data-category') || '';
-        const box = document.createElement('div');
+        const box = element(document, 'div');
         box.className = 'kelisim-placeholder';
         box.setAttribute('data-kelisim-placeholder', '');
         box.setAttribute('data-kelisim-theme', host.settings.theme);
-        box.append(document.createElement('p'));
+        box.append(element(document, 'p'));
         if (known(category)) {
-          const button = document.createElement('button');
+          const button = element(document, 'button');
           button.type = 'button';
           button.className = 'kelisim-button';
           // The placeholder's words are in the hash: the dictionary holds them.

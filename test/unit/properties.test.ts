@@ -25,7 +25,7 @@ describe('properties', () => {
       if (!choice) expect(state.allowed).toEqual(['necessary']);
       else expect(raw).toBe(encodeChoice(choice));
     }), { numRuns: RUNS });
-  });
+  }, 120_000);
 
   it('a random config never throws and always yields usable settings', () => {
     quiet();
@@ -41,7 +41,7 @@ describe('properties', () => {
       expect(typeof s.cookie.name).toBe('string');
       for (const counter of s.counters) expect(s.categories.map((c) => c.name)).toContain(counter.category);
     }), { numRuns: RUNS });
-  });
+  }, 120_000);
 
   it('random API call sequences never throw and never run a counter without an explicit allow', () => {
     quiet();

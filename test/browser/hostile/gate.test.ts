@@ -191,6 +191,15 @@ describe('DOM clobbering (item 4)', () => {
   }
 
 
+  it('<img name="createElement"> beside a gated iframe: its placeholder still offers the button', async () => {
+    const v = await visit({ body: '<img name="createElement"><iframe data-category="analytics" data-src="/test/fixtures/order.js" width="320" height="180"></iframe>' });
+    await bannerVisible(v.page);
+    await v.page.locator('[data-kelisim-placeholder] button').waitFor();
+    expect(v.errors.join('\n')).not.toMatch(/createElement/);
+    expect(await v.thrown()).toEqual([]);
+    await v.visitor.context.close();
+  });
+
   it('<img name="cookie">: the choice survives a reload, and a withdrawal deletes the counters\' cookies', async () => {
     const v = await visit({ body: '<img name="cookie">' });
     await bannerVisible(v.page);
