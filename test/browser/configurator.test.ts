@@ -99,7 +99,7 @@ ${snippet}
     await site.click('text=Курсы визажа');
     await site.evaluate(() => (window as any).Kelisim.showPreferences());
     const dialog = site.locator('[data-kelisim-preferences]');
-    await expect.poll(() => dialog.textContent()).toContain('ИП Makeup Training Center «BENTON», ИИН/БИН 790611401178');
+    await expect.poll(() => dialog.textContent()).toContain('ИП Makeup Training Center «BENTON», ИИН 790611401178');
     expect(await dialog.locator('a[href="/privacy"]').count()).toBe(1);
     expect(visitor.errors).toEqual([]);
     await visitor.context.close();
