@@ -43,5 +43,5 @@ process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
 
 await serve({ root: ROOT, port: 8080 });
-console.log(`Kelisim demo: ${SITE}/examples/landing/  (Ctrl+C to stop)`);
+console.log(`Kelisim demo: ${SITE}/examples/landing/  configurator: ${SITE}/configurator/  (Ctrl+C to stop)`);
 console.log(`Consent records: curl -H 'Authorization: Bearer ${TOKEN}' http://127.0.0.1:8090/v1/consent/<id shown in the dialog>`);
