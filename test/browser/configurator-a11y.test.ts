@@ -34,7 +34,7 @@ describe('accessibility', () => {
         expect(await page.locator('[data-configurator-error]').count()).toBe(1);
         // Every kind of control: a counter, an embed, a purpose of our own with its missing texts
         // flagged, every details panel open.
-        await page.getByRole('button', { name: lang == 'ru' ? 'Добавить счётчик' : 'Есептегіш қосу' }).click();
+        await page.getByRole('button', { name: lang == 'ru' ? 'Добавить счётчик' : 'Талдау құралын қосу' }).click();
         await page.getByRole('button', { name: lang == 'ru' ? 'Добавить вставку' : 'Ендіру қосу' }).click();
         await page.getByRole('button', { name: lang == 'ru' ? 'Добавить свою цель' : 'Өз мақсатыңызды қосу' }).click();
         await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
@@ -54,14 +54,14 @@ describe('accessibility', () => {
     const { owner, page } = await open('kk');
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-configurator'))).toBe('language');
-    await page.getByRole('button', { name: 'Есептегіш қосу' }).focus();
+    await page.getByRole('button', { name: 'Талдау құралын қосу' }).focus();
     await page.keyboard.press('Enter');
     // Focus moves into the new row, and back to the add button when the row is removed.
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('counter.0.kind');
     await page.keyboard.press('Tab');
     await page.keyboard.type('12345678');
     expect(await field(page, 'counter.0.id').inputValue()).toBe('12345678');
-    await page.getByRole('button', { name: 'Жою: Есептегіш 1' }).press('Enter');
+    await page.getByRole('button', { name: 'Жою: Талдау құралы 1' }).press('Enter');
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('add-counter');
     expect(await field(page, 'counter.0.id').count()).toBe(0);
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('kk');
