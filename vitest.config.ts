@@ -8,6 +8,8 @@ export default defineConfig({
           name: 'unit',
           environment: 'jsdom',
           include: ['test/unit/**/*.test.{ts,tsx}'],
+          // The unit tests mount src/ui directly, as the one-file build does: every dictionary at hand.
+          setupFiles: ['test/unit/setup/dictionaries.ts'],
         },
         oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
       },

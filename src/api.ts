@@ -21,6 +21,11 @@ import { createStubs } from './presets/stubs';
 export interface Environment {
   /** Fetches the UI chunk: a dynamic import for npm, a script tag (from `uiUrl` if set) for the IIFE build. */
   loadUI: (uiUrl?: string) => Promise<MountUI>;
+  /**
+   * Fetches a built-in language's dictionary beside the UI chunk; resolves at once for the others.
+   * Absent where every dictionary came with the UI (the one-file build).
+   */
+  loadTexts?: (language: string, uiUrl?: string) => Promise<void>;
   /** Nonce of the script tag that loaded Kelisim. */
   nonce?: string;
 }
@@ -90,8 +95,9 @@ export function createInstance(env: Environment): Kelisim {
     return (ui = Promise.all([
       Promise.resolve(asked && asked.uiUrl).then(env.loadUI),
       bodyReady(doc),
-      // Resolved while the chunk downloads rather than after.
-      Promise.resolve().then(() => host.language),
+      // Resolved and fetched while the chunk downloads rather than after. Without its
+      // dictionary the banner still shows, in Russian: better than no way to choose.
+      Promise.resolve().then(() => host.fetchTexts(host.language)).catch((error) => report(`Kelisim: the ${host.language} texts could not be loaded; the banner shows in Russian.`, error)),
     ]).then(([mount]) => {
       // destroy() came while the chunk was on its way: nothing may appear after it.
       if (asked !== settings) return;
@@ -232,6 +238,7 @@ export function createInstance(env: Environment): Kelisim {
       gpc: current.gpc && (navigator as any).globalPrivacyControl === true,
       cookiesBlocked: () => cookiesBlocked,
       choose: guard('choose()', choose),
+      fetchTexts: (language: string) => env.loadTexts ? env.loadTexts(language, current.uiUrl) : Promise.resolve(),
       visibility: (view: View, shown: boolean) => emit(shown ? 'kelisim:show' : 'kelisim:hide', { view }),
     });
 
