@@ -5,7 +5,8 @@ import { evaluate, makeChoice, toRecord, type Choice, type ConsentState } from '
 import { createEmitter } from './core/emitter';
 import { randomId } from './core/id';
 import { createHost } from './core/host';
-import { validate } from './core/validate';
+import { readConfig, type Problem } from './core/validate';
+import { EXPLAIN } from './core/explain-slot';
 import { encodeChoice } from './store/codec';
 import { createConsentCookie, type ConsentCookie } from './store/consent-cookie';
 import { createConsentLog } from './store/consent-log';
@@ -26,6 +27,11 @@ export interface Environment {
    * Absent where every dictionary came with the UI (the one-file build).
    */
   loadTexts?: (language: string, uiUrl?: string) => Promise<void>;
+  /**
+   * Fetches the words of the config's error messages (`kelisim-messages.js`); absent where they
+   * came with the gate.
+   */
+  loadMessages?: (uiUrl?: string) => Promise<void>;
   /** Nonce of the script tag that loaded Kelisim. */
   nonce?: string;
 }
@@ -75,6 +81,8 @@ export function createInstance(env: Environment): Kelisim {
   let tabs: ReturnType<typeof watchOtherTabs>;
   let stubs: ReturnType<typeof createStubs>;
   let scanning = 0;
+  // The config's mistakes, told once their words are here; the banner waits for them.
+  let explained: Promise<void> | void;
 
   const emit = (event: string, detail: object) => {
     emitter.emit(event, detail);
@@ -95,6 +103,7 @@ export function createInstance(env: Environment): Kelisim {
     return (ui = Promise.all([
       Promise.resolve(asked && asked.uiUrl).then(env.loadUI),
       bodyReady(doc),
+      explained,
       // Resolved and fetched while the chunk downloads rather than after. Without its
       // dictionary the banner still shows, in Russian: better than no way to choose.
       Promise.resolve().then(() => host.fetchTexts(host.language)).catch((error) => report(`Kelisim: the ${host.language} texts could not be loaded; the banner shows in Russian.`, error)),
@@ -109,6 +118,15 @@ export function createInstance(env: Environment): Kelisim {
       ui = undefined;
       report('Kelisim: the banner could not be loaded; nothing is allowed until the visitor chooses.', error);
     }));
+  };
+
+  /** Word each mistake; should the words not load, still name the field and the value. */
+  const explain = (problems: Problem[], uiUrl?: string): Promise<void> | void => {
+    const tell = () => problems.forEach((problem) => report(w[EXPLAIN](problem)));
+    if (w[EXPLAIN]) return tell();
+    return (env.loadMessages ? env.loadMessages(uiUrl) : Promise.reject(new Error('no way to load kelisim-messages.js'))).then(tell)
+      .catch((error) => problems.forEach(([path, shown, expected]) =>
+        report(`Kelisim: config.${path} = ${shown} is not allowed (${expected}); the rest of this message did not load.`, error)));
   };
 
   // Stubbed names are freed while gated snippets run, and taken back (or handed over) after the last scan.
@@ -223,7 +241,9 @@ export function createInstance(env: Environment): Kelisim {
       return w[ACTIVE];
     }
     w[ACTIVE] = api;
-    const current = (settings = validate(config, report, warn, w.location));
+    const problems: Problem[] = [];
+    const current = (settings = readConfig(config, (problem) => problems.push(problem), report, warn, w.location));
+    explained = problems.length ? explain(problems, current.uiUrl) : undefined;
     const nonce = current.nonce || env.nonce;
     cookie = createConsentCookie(current, doc);
     ran = [];

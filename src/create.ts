@@ -1,6 +1,7 @@
 import type { DefaultCategory, Kelisim, KelisimConfig } from './types';
 import { createInstance } from './api';
 import { shelve } from './i18n/shelf';
+import { EXPLAIN } from './core/explain-slot';
 
 /**
  * A Kelisim instance for bundlers. The UI chunk is a dynamic import, fetched only when the banner
@@ -10,6 +11,9 @@ export function createKelisim<C extends string = DefaultCategory>(config?: Kelis
   const instance = createInstance({
     loadUI: () => import('./ui/index').then((ui) => ui.mount),
     loadTexts,
+    loadMessages: () => import('./core/messages').then((m) => {
+      (window as any)[EXPLAIN] = m.explain;
+    }),
     nonce: pageNonce(),
   }) as Kelisim<string>;
   return (config ? instance.init(config as KelisimConfig) : instance) as Kelisim<C>;

@@ -1,5 +1,6 @@
 import type { MountUI } from '../core/ui-host';
 import { UI } from '../core/ui-host';
+import { EXPLAIN } from '../core/explain-slot';
 import { FETCHED, shelved } from '../i18n/shelf';
 import { loadScript } from './load-script';
 
@@ -31,6 +32,7 @@ export function scriptLoaders(w: Window & Record<symbol, any>, folder: (uiUrl?: 
       const ui = () => w[UI] && typeof w[UI].mount == 'function';
       return fetch('kelisim-ui.js', uiUrl || part('kelisim-ui.js'), ui).then(() => w[UI].mount as MountUI);
     },
+    loadMessages: (uiUrl?: string): Promise<void> => fetch('kelisim-messages.js', part('kelisim-messages.js', uiUrl), () => w[EXPLAIN]),
     /** Kazakh and English come as kelisim-kk.js and kelisim-en.js, from the UI chunk's folder. */
     loadTexts: (language: string, uiUrl?: string): Promise<void> => FETCHED[language]
       ? fetch(`kelisim-${language}.js`, part(`kelisim-${language}.js`, uiUrl), () => shelved()[language])
