@@ -18,7 +18,8 @@ const PARTS = [
   ['js-cookie', [`export { default as Cookies } from 'js-cookie';`]],
   ['counter presets (six, Consent Mode included)', [`export * from '${src('presets/index.ts')}';`]],
   ['consent cookie: read, decode, evaluate', [`export * from '${src('store/consent-cookie.ts')}';`, `export * from '${src('core/consent.ts')}';`]],
-  ['config validation', [`export * from '${src('core/validate.ts')}';`]],
+  ['config validation: the checks (in the gate)', [`export { readConfig } from '${src('core/validate.ts')}';`]],
+  ['config validation: the words (kelisim-messages.js, fetched on a mistake)', [`export * from '${src('core/messages.ts')}';`]],
   ['texts: kk (kelisim-kk.js, fetched for Kazakh)', [`export * from '${src('i18n/kk.ts')}';`]],
   ['texts: en (kelisim-en.js, fetched for English)', [`export * from '${src('i18n/en.ts')}';`]],
 ];
