@@ -6,10 +6,10 @@ import { createEmitter } from './core/emitter';
 import { randomId } from './core/id';
 import { createHost } from './core/host';
 import { readConfig, type Problem } from './core/validate';
-import { EXPLAIN } from './core/explain-slot';
+import { EXPLAIN, LOG } from './core/companions';
 import { encodeChoice } from './store/codec';
 import { createConsentCookie, type ConsentCookie } from './store/consent-cookie';
-import { createConsentLog } from './store/consent-log';
+import { KEY as LOG_KEY, type createConsentLog, type LogRecord } from './store/consent-log';
 import { deleteCookies } from './gate/cleanup';
 import { createCounterGate } from './gate/counters';
 import { releaseIframes } from './gate/iframes';
@@ -32,6 +32,8 @@ export interface Environment {
    * came with the gate.
    */
   loadMessages?: (uiUrl?: string) => Promise<void>;
+  /** Fetches the consent log's sender (`kelisim-log.js`); absent where it came with the gate. */
+  loadLog?: (uiUrl?: string) => Promise<void>;
   /** Nonce of the script tag that loaded Kelisim. */
   nonce?: string;
 }
@@ -77,7 +79,7 @@ export function createInstance(env: Environment): Kelisim {
   let wanted: View | undefined;
   let opener: Element | null = null;
   let ran: string[] = [];
-  let log: ReturnType<typeof createConsentLog> | undefined;
+  let log: Pick<ReturnType<typeof createConsentLog>, 'add'> | undefined;
   let tabs: ReturnType<typeof watchOtherTabs>;
   let stubs: ReturnType<typeof createStubs>;
   let scanning = 0;
@@ -275,17 +277,55 @@ export function createInstance(env: Environment): Kelisim {
     tabs = watchOtherTabs(w, current.cookie.name, guard('following another tab', followOtherTab));
     teardown.push(tabs.stop);
     if (current.consentLog) {
-      const queue = (log = createConsentLog(current.consentLog.url, w, report));
+      const url = current.consentLog.url;
+      // The sender comes only for a page view with a record to send: a choice made here, or one
+      // an earlier page view left queued. Records made meanwhile wait for it in its queue in
+      // localStorage, so that a tab closed before it arrives loses none; in memory if blocked.
+      let queue: ReturnType<typeof createConsentLog> | undefined;
+      let coming: Promise<void> | undefined;
+      const waiting: LogRecord[] = [];
+      const start = () => {
+        if (queue || settings !== current) return;
+        queue = w[LOG](url, w, report) as ReturnType<typeof createConsentLog>;
+        for (const record of waiting.splice(0)) queue.add(record);
+      };
+      const sender = (): Promise<void> => w[LOG] ? Promise.resolve(start()) : coming || (coming = (env.loadLog
+        ? env.loadLog(current.uiUrl) : Promise.reject(new Error('no way to load kelisim-log.js'))).then(start).catch((error) => {
+        coming = undefined;
+        report('Kelisim: kelisim-log.js could not be loaded; the consent records stay queued for a later try.', error);
+      }));
+      // Where the sender came with the gate, it starts at once, as it always did.
+      if (w[LOG]) start();
+      log = {
+        add(record: LogRecord) {
+          if (queue) return queue.add(record);
+          try {
+            w.localStorage.setItem(LOG_KEY, JSON.stringify(JSON.parse(w.localStorage.getItem(LOG_KEY) || '[]').concat(record)));
+          } catch {
+            waiting.push(record);
+          }
+          sender().then(() => queue && queue.flush());
+        },
+      };
       // Records left by an earlier page view go after load: reading them is a localStorage round
       // trip that must not delay the banner or the counters.
-      const resend = () => queue.resume();
+      const resend = () => {
+        if (queue) return queue.resume();
+        let left: string | null = null;
+        try {
+          left = w.localStorage.getItem(LOG_KEY);
+        } catch {
+          // Blocked storage kept nothing from an earlier page view.
+        }
+        if (left && left != '[]') sender().then(() => queue && queue.resume());
+      };
       let soon: ReturnType<typeof setTimeout> | undefined;
       if (doc.readyState == 'complete') soon = setTimeout(resend);
       else w.addEventListener('load', resend, { once: true });
       teardown.push(() => {
         clearTimeout(soon);
         w.removeEventListener('load', resend);
-        queue.stop();
+        if (queue) queue.stop();
       });
     }
 

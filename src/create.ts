@@ -1,7 +1,7 @@
 import type { DefaultCategory, Kelisim, KelisimConfig } from './types';
 import { createInstance } from './api';
 import { shelve } from './i18n/shelf';
-import { EXPLAIN } from './core/explain-slot';
+import { EXPLAIN, LOG } from './core/companions';
 
 /**
  * A Kelisim instance for bundlers. The UI chunk is a dynamic import, fetched only when the banner
@@ -13,6 +13,9 @@ export function createKelisim<C extends string = DefaultCategory>(config?: Kelis
     loadTexts,
     loadMessages: () => import('./core/messages').then((m) => {
       (window as any)[EXPLAIN] = m.explain;
+    }),
+    loadLog: () => import('./store/consent-log').then((m) => {
+      (window as any)[LOG] = m.createConsentLog;
     }),
     nonce: pageNonce(),
   }) as Kelisim<string>;

@@ -1,4 +1,4 @@
-import { EXPLAIN } from './core/explain-slot';
+import { EXPLAIN } from './core/companions';
 import { explain } from './core/messages';
 
 // kelisim-messages.js: fetched by the gate only when the config has a mistake to explain.

@@ -1,6 +1,6 @@
 import type { MountUI } from '../core/ui-host';
 import { UI } from '../core/ui-host';
-import { EXPLAIN } from '../core/explain-slot';
+import { EXPLAIN, LOG } from '../core/companions';
 import { FETCHED, shelved } from '../i18n/shelf';
 import { loadScript } from './load-script';
 
@@ -33,6 +33,7 @@ export function scriptLoaders(w: Window & Record<symbol, any>, folder: (uiUrl?: 
       return fetch('kelisim-ui.js', uiUrl || part('kelisim-ui.js'), ui).then(() => w[UI].mount as MountUI);
     },
     loadMessages: (uiUrl?: string): Promise<void> => fetch('kelisim-messages.js', part('kelisim-messages.js', uiUrl), () => w[EXPLAIN]),
+    loadLog: (uiUrl?: string): Promise<void> => fetch('kelisim-log.js', part('kelisim-log.js', uiUrl), () => w[LOG]),
     /** Kazakh and English come as kelisim-kk.js and kelisim-en.js, from the UI chunk's folder. */
     loadTexts: (language: string, uiUrl?: string): Promise<void> => FETCHED[language]
       ? fetch(`kelisim-${language}.js`, part(`kelisim-${language}.js`, uiUrl), () => shelved()[language])

@@ -3,7 +3,8 @@ import { oneTabAtATime } from './tab-lock';
 
 export type { LogRecord };
 
-const KEY = 'kelisim-consent-log';
+/** Where records wait; the gate looks here to know whether an earlier page view left any. */
+export const KEY = 'kelisim-consent-log';
 const MAX_DELAY = 60_000;
 /** A receiver that has not answered by then is treated as down; the record is sent again later. */
 const TIMEOUT = 8000;
