@@ -55,7 +55,7 @@ const configuratorFiles = () => ({
   name: 'configurator-files',
   writeBundle() {
     for (const file of ['index.html', 'configurator.css']) copyFileSync(`src/configurator/${file}`, `dist/configurator/${file}`);
-    for (const file of ['kelisim.js', 'kelisim-ui.js']) copyFileSync(`dist/${file}`, `dist/configurator/${file}`);
+    for (const file of ['kelisim.js', 'kelisim-ui.js', 'kelisim-kk.js', 'kelisim-en.js', 'kelisim-messages.js', 'kelisim-log.js']) copyFileSync(`dist/${file}`, `dist/configurator/${file}`);
   },
 });
 
@@ -76,6 +76,10 @@ const browser = (input, file, extra = []) => ({
 export default [
   browser('src/entry-gate.ts', 'dist/kelisim.js'),
   browser('src/entry-ui.ts', 'dist/kelisim-ui.js', [emitCss()]),
+  browser('src/entry-kk.ts', 'dist/kelisim-kk.js'),
+  browser('src/entry-en.ts', 'dist/kelisim-en.js'),
+  browser('src/entry-messages.ts', 'dist/kelisim-messages.js'),
+  browser('src/entry-log.ts', 'dist/kelisim-log.js'),
   browser('src/entry-full.ts', 'dist/kelisim.full.js'),
   // After the gate and the UI chunk: the configurator copies them into its folder.
   browser('src/configurator/main.tsx', 'dist/configurator/configurator.js', [configuratorFiles()]),

@@ -8,6 +8,8 @@ export default defineConfig({
           name: 'unit',
           environment: 'jsdom',
           include: ['test/unit/**/*.test.{ts,tsx}'],
+          // The unit tests run src/ directly, as the one-file build does: every dictionary and message at hand.
+          setupFiles: ['test/unit/setup/companions.ts'],
         },
         oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
       },

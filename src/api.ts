@@ -5,10 +5,12 @@ import { evaluate, makeChoice, toRecord, type Choice, type ConsentState } from '
 import { createEmitter } from './core/emitter';
 import { randomId } from './core/id';
 import { createHost } from './core/host';
-import { validate } from './core/validate';
+import { readConfig, type Problem } from './core/validate';
+import { EXPLAIN, LOG } from './core/companions';
 import { encodeChoice } from './store/codec';
 import { createConsentCookie, type ConsentCookie } from './store/consent-cookie';
-import { createConsentLog } from './store/consent-log';
+import type { createConsentLog, LogRecord } from './store/consent-log';
+import { LOG_KEY } from './store/log-key';
 import { deleteCookies } from './gate/cleanup';
 import { createCounterGate } from './gate/counters';
 import { releaseIframes } from './gate/iframes';
@@ -21,6 +23,18 @@ import { createStubs } from './presets/stubs';
 export interface Environment {
   /** Fetches the UI chunk: a dynamic import for npm, a script tag (from `uiUrl` if set) for the IIFE build. */
   loadUI: (uiUrl?: string) => Promise<MountUI>;
+  /**
+   * Fetches a built-in language's dictionary beside the UI chunk; resolves at once for the others.
+   * Absent where every dictionary came with the UI (the one-file build).
+   */
+  loadTexts?: (language: string, uiUrl?: string) => Promise<void>;
+  /**
+   * Fetches the words of the config's error messages (`kelisim-messages.js`); absent where they
+   * came with the gate.
+   */
+  loadMessages?: (uiUrl?: string) => Promise<void>;
+  /** Fetches the consent log's sender (`kelisim-log.js`); absent where it came with the gate. */
+  loadLog?: (uiUrl?: string) => Promise<void>;
   /** Nonce of the script tag that loaded Kelisim. */
   nonce?: string;
 }
@@ -66,10 +80,12 @@ export function createInstance(env: Environment): Kelisim {
   let wanted: View | undefined;
   let opener: Element | null = null;
   let ran: string[] = [];
-  let log: ReturnType<typeof createConsentLog> | undefined;
+  let log: Pick<ReturnType<typeof createConsentLog>, 'add'> | undefined;
   let tabs: ReturnType<typeof watchOtherTabs>;
   let stubs: ReturnType<typeof createStubs>;
   let scanning = 0;
+  // The config's mistakes, told once their words are here; the banner waits for them.
+  let explained: Promise<void> | void;
 
   const emit = (event: string, detail: object) => {
     emitter.emit(event, detail);
@@ -90,8 +106,10 @@ export function createInstance(env: Environment): Kelisim {
     return (ui = Promise.all([
       Promise.resolve(asked && asked.uiUrl).then(env.loadUI),
       bodyReady(doc),
-      // Resolved while the chunk downloads rather than after.
-      Promise.resolve().then(() => host.language),
+      explained,
+      // Resolved and fetched while the chunk downloads rather than after. Without its
+      // dictionary the banner still shows, in Russian: better than no way to choose.
+      Promise.resolve().then(() => host.fetchTexts(host.language)).catch((error) => report(`Kelisim: the ${host.language} texts could not be loaded; the banner shows in Russian.`, error)),
     ]).then(([mount]) => {
       // destroy() came while the chunk was on its way: nothing may appear after it.
       if (asked !== settings) return;
@@ -103,6 +121,15 @@ export function createInstance(env: Environment): Kelisim {
       ui = undefined;
       report('Kelisim: the banner could not be loaded; nothing is allowed until the visitor chooses.', error);
     }));
+  };
+
+  /** Word each mistake; should the words not load, still name the field and the value. */
+  const explain = (problems: Problem[], uiUrl?: string): Promise<void> | void => {
+    const tell = () => problems.forEach((problem) => report(w[EXPLAIN](problem)));
+    if (w[EXPLAIN]) return tell();
+    return (env.loadMessages ? env.loadMessages(uiUrl) : Promise.reject(new Error('no way to load kelisim-messages.js'))).then(tell)
+      .catch((error) => problems.forEach(([path, shown, expected]) =>
+        report(`Kelisim: config.${path} = ${shown} is not allowed (${expected}); the rest of this message did not load.`, error)));
   };
 
   // Stubbed names are freed while gated snippets run, and taken back (or handed over) after the last scan.
@@ -217,7 +244,9 @@ export function createInstance(env: Environment): Kelisim {
       return w[ACTIVE];
     }
     w[ACTIVE] = api;
-    const current = (settings = validate(config, report, warn, w.location));
+    const problems: Problem[] = [];
+    const current = (settings = readConfig(config, (problem) => problems.push(problem), report, warn, w.location));
+    explained = problems.length ? explain(problems, current.uiUrl) : undefined;
     const nonce = current.nonce || env.nonce;
     cookie = createConsentCookie(current, doc);
     ran = [];
@@ -232,6 +261,7 @@ export function createInstance(env: Environment): Kelisim {
       gpc: current.gpc && (navigator as any).globalPrivacyControl === true,
       cookiesBlocked: () => cookiesBlocked,
       choose: guard('choose()', choose),
+      fetchTexts: (language: string) => env.loadTexts ? env.loadTexts(language, current.uiUrl) : Promise.resolve(),
       visibility: (view: View, shown: boolean) => emit(shown ? 'kelisim:show' : 'kelisim:hide', { view }),
     });
 
@@ -248,17 +278,55 @@ export function createInstance(env: Environment): Kelisim {
     tabs = watchOtherTabs(w, current.cookie.name, guard('following another tab', followOtherTab));
     teardown.push(tabs.stop);
     if (current.consentLog) {
-      const queue = (log = createConsentLog(current.consentLog.url, w, report));
+      const url = current.consentLog.url;
+      // The sender comes only for a page view with a record to send: a choice made here, or one
+      // an earlier page view left queued. Records made meanwhile wait for it in its queue in
+      // localStorage, so that a tab closed before it arrives loses none; in memory if blocked.
+      let queue: ReturnType<typeof createConsentLog> | undefined;
+      let coming: Promise<void> | undefined;
+      const waiting: LogRecord[] = [];
+      const start = () => {
+        if (queue || settings !== current) return;
+        queue = w[LOG](url, w, report) as ReturnType<typeof createConsentLog>;
+        for (const record of waiting.splice(0)) queue.add(record);
+      };
+      const sender = (): Promise<void> => w[LOG] ? Promise.resolve(start()) : coming || (coming = (env.loadLog
+        ? env.loadLog(current.uiUrl) : Promise.reject(new Error('no way to load kelisim-log.js'))).then(start).catch((error) => {
+        coming = undefined;
+        report('Kelisim: kelisim-log.js could not be loaded; the consent records stay queued for a later try.', error);
+      }));
+      // Where the sender came with the gate, it starts at once, as it always did.
+      if (w[LOG]) start();
+      log = {
+        add(record: LogRecord) {
+          if (queue) return queue.add(record);
+          try {
+            w.localStorage.setItem(LOG_KEY, JSON.stringify(JSON.parse(w.localStorage.getItem(LOG_KEY) || '[]').concat(record)));
+          } catch {
+            waiting.push(record);
+          }
+          sender().then(() => queue && queue.flush());
+        },
+      };
       // Records left by an earlier page view go after load: reading them is a localStorage round
       // trip that must not delay the banner or the counters.
-      const resend = () => queue.resume();
+      const resend = () => {
+        if (queue) return queue.resume();
+        let left: string | null = null;
+        try {
+          left = w.localStorage.getItem(LOG_KEY);
+        } catch {
+          // Blocked storage kept nothing from an earlier page view.
+        }
+        if (left && left != '[]') sender().then(() => queue && queue.resume());
+      };
       let soon: ReturnType<typeof setTimeout> | undefined;
       if (doc.readyState == 'complete') soon = setTimeout(resend);
       else w.addEventListener('load', resend, { once: true });
       teardown.push(() => {
         clearTimeout(soon);
         w.removeEventListener('load', resend);
-        queue.stop();
+        if (queue) queue.stop();
       });
     }
 

@@ -1,13 +1,32 @@
 import type { DefaultCategory, Kelisim, KelisimConfig } from './types';
 import { createInstance } from './api';
+import { shelve } from './i18n/shelf';
+import { EXPLAIN, LOG } from './core/companions';
 
 /**
  * A Kelisim instance for bundlers. The UI chunk is a dynamic import, fetched only when the banner
  * or the dialog must show. With a config it initialises at once.
  */
 export function createKelisim<C extends string = DefaultCategory>(config?: KelisimConfig<C>): Kelisim<C> {
-  const instance = createInstance({ loadUI: () => import('./ui/index').then((ui) => ui.mount), nonce: pageNonce() }) as Kelisim<string>;
+  const instance = createInstance({
+    loadUI: () => import('./ui/index').then((ui) => ui.mount),
+    loadTexts,
+    loadMessages: () => import('./core/messages').then((m) => {
+      (window as any)[EXPLAIN] = m.explain;
+    }),
+    loadLog: () => import('./store/consent-log').then((m) => {
+      (window as any)[LOG] = m.createConsentLog;
+    }),
+    nonce: pageNonce(),
+  }) as Kelisim<string>;
   return (config ? instance.init(config as KelisimConfig) : instance) as Kelisim<C>;
+}
+
+/** Kazakh and English are chunks of their own, fetched only for a visitor who reads them. */
+function loadTexts(language: string): Promise<void> {
+  if (language == 'kk') return import('./i18n/kk').then((m) => shelve(language, m.kk));
+  if (language == 'en') return import('./i18n/en').then((m) => shelve(language, m.en));
+  return Promise.resolve();
 }
 
 /**

@@ -2,7 +2,7 @@ import type { KelisimConfig } from './types';
 import type { MountUI } from './core/ui-host';
 import { activeInstance, createInstance, whenReady } from './api';
 import { currentScript } from './gate/dom';
-import { scriptUILoader } from './gate/ui-loader';
+import { scriptLoaders } from './gate/ui-loader';
 
 declare global {
   interface Window {
@@ -22,13 +22,14 @@ const GATE_FILE = /\/kelisim(\.[\w-]+)*\.js([?#]|$)/;
 export function start(mountUI?: MountUI): void {
   const self = currentScript(document);
   const nonce = (self && (self.nonce || self.getAttribute('nonce'))) || undefined;
-  const loadUI = mountUI
-    ? () => Promise.resolve(mountUI)
-    : scriptUILoader(window as any, (uiUrl) => {
-      const gate = uiUrl || (self && self.src) || namedGate();
-      return gate && (uiUrl || gate.replace(/[^/?#]*([?#].*)?$/, '') + 'kelisim-ui.js');
-    }, nonce);
-  const instance = createInstance({ loadUI, nonce });
+  // The UI chunk and the dictionaries sit in the gate's folder, or in the one `uiUrl` names.
+  const folder = (uiUrl?: string) => {
+    const file = uiUrl || (self && self.src) || namedGate();
+    return file && file.replace(/[^/?#]*([?#].*)?$/, '');
+  };
+  const instance = createInstance(mountUI
+    ? { loadUI: () => Promise.resolve(mountUI), nonce }
+    : { ...scriptLoaders(window as any, folder, nonce), nonce });
   // A second copy of the gate (kelisim.js twice, or beside kelisim.full.js) stays inactive and
   // must not take `window.Kelisim` from the running one.
   window.Kelisim = activeInstance(window) || instance;

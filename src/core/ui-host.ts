@@ -34,6 +34,8 @@ export interface UIHost {
    * with `answered`, only those categories are answered and the others keep their answer or none.
    */
   choose(categories: string[], textHash: string, answered?: string[]): void;
+  /** Fetch a built-in language's dictionary (once); resolves when the UI can show it. */
+  fetchTexts(language: string): Promise<void>;
   /** Remember the visitor's language choice. */
   setLanguage(language: string): void;
   /** Report that a view appeared or went, so the host fires `kelisim:show` / `kelisim:hide`. */

@@ -5,6 +5,7 @@ import { COOKIE_LIMIT, longestCookie } from './cookie-size';
 import { LANGUAGE, NAME } from './record';
 import { blank, items, own } from './own';
 import { isSafeUrl } from './safe-url';
+import { explain } from './messages';
 
 export { isSafeUrl };
 
@@ -67,21 +68,35 @@ const show = (value: unknown): string => {
  * throws.
  */
 export function validate(input: unknown, error: Report, warn: Report, page?: Page): Settings {
+  return readConfig(input, (problem) => error(explain(problem)), error, warn, page);
+}
+
+/**
+ * A wrong value, for `explain` to word: the path under `config.`, the value as shown, what is
+ * expected (a key of messages.ts, or the text itself when it depends on the config), and, for a
+ * counter, what becomes of it.
+ */
+export type Problem = [path: string, shown: string, expected: string, outcome?: 'none' | 'drop'];
+
+/**
+ * `validate` for the gate: each wrong value goes to `say` unworded, so that the gate need not
+ * carry the words of every message to every visitor (it fetches them when there is a mistake).
+ */
+export function readConfig(input: unknown, say: (problem: Problem) => void, error: Report, warn: Report, page?: Page): Settings {
   try {
-    return read(input, error, warn, page);
+    return read(input, say, error, warn, page);
   } catch (problem) {
     error('Kelisim: the config could not be read; using the defaults.', problem);
-    return read(undefined, error, warn);
+    return read(undefined, say, error, warn);
   }
 }
 
-function read(input: unknown, error: Report, warn: Report, page?: Page): Settings {
+function read(input: unknown, say: (problem: Problem) => void, error: Report, warn: Report, page?: Page): Settings {
   const config = isObject(input) ? input : {};
   const get = (key: string) => own(config, key);
   if (input !== undefined && !isObject(input)) error(`Kelisim: config must be an object, got ${show(input)}. Using defaults.`);
 
-  const bad = (path: string, value: unknown, expected: string) =>
-    error(`Kelisim: config.${path} = ${show(value)} is not allowed; expected ${expected}. Using the default.`);
+  const bad = (path: string, value: unknown, expected: string) => say([path, show(value), expected]);
 
   const pick = <T>(path: string, value: unknown, fallback: T, ok: (v: any) => boolean, expected: string): T => {
     if (value === undefined) return fallback;
@@ -92,11 +107,11 @@ function read(input: unknown, error: Report, warn: Report, page?: Page): Setting
   const oneOf = <T extends string>(path: string, value: unknown, options: T[]): T =>
     pick(path, value, options[0], (v) => options.indexOf(v) >= 0, options.map((o) => `'${o}'`).join(' | '));
   const flag = (path: string, value: unknown, fallback: boolean) =>
-    pick(path, value, fallback, (v) => typeof v == 'boolean', 'true or false');
+    pick(path, value, fallback, (v) => typeof v == 'boolean', 'bool');
   const text = (v: unknown): v is string => typeof v == 'string';
   const object = (path: string) => {
     const value = get(path);
-    if (value !== undefined && !isObject(value)) bad(path, value, 'an object');
+    if (value !== undefined && !isObject(value)) bad(path, value, 'object');
     return isObject(value) ? value : {};
   };
 
@@ -104,7 +119,7 @@ function read(input: unknown, error: Report, warn: Report, page?: Page): Setting
   if (unknown.length) warn(`Kelisim: unknown config key(s) ignored: ${unknown.join(', ')}.`);
 
   const language = kazakh(pick<string>('language', get('language'), 'auto',
-    (v) => v === 'auto' || (text(v) && LANGUAGE.test(v)), "'auto' or a language code such as 'ru', 'kk', 'en'"), 'config.language').toLowerCase();
+    (v) => v === 'auto' || (text(v) && LANGUAGE.test(v)), 'language'), 'config.language').toLowerCase();
 
   let categories = validateCategories(get('categories'), bad);
   // The consent cookie names every optional category: a list it cannot hold would never read back.
@@ -119,44 +134,44 @@ function read(input: unknown, error: Report, warn: Report, page?: Page): Setting
   const consentMode = object('consentMode');
 
   const days = pick('cookie.expiresDays', own(cookie, 'expiresDays'), 365,
-    (v) => typeof v == 'number' && v >= 1, 'a number of days, at least 1');
+    (v) => typeof v == 'number' && v >= 1, 'days');
   if (days > MAX_DAYS) warn(`Kelisim: config.cookie.expiresDays = ${days} is over the ${MAX_DAYS} days browsers keep a cookie; using ${MAX_DAYS}.`);
   const sameSite = oneOf('cookie.sameSite', own(cookie, 'sameSite'), ['Lax', 'Strict', 'None']);
   const consentLog = pick<any>('consentLog', get('consentLog'), undefined,
-    (v) => isObject(v) && isSafeUrl(own(v, 'url')), '{ url } with an http(s) or relative URL');
+    (v) => isObject(v) && isSafeUrl(own(v, 'url')), 'log');
   const operator = pick<any>('operator', get('operator'), undefined,
-    (v) => isObject(v) && text(own(v, 'name')) && (own(v, 'id') === undefined || text(own(v, 'id'))), '{ name, id? } with strings');
+    (v) => isObject(v) && text(own(v, 'name')) && (own(v, 'id') === undefined || text(own(v, 'id'))), 'operator');
 
   const regions = pick<unknown>('consentMode.regions', own(consentMode, 'regions'), undefined,
     (v) => !!items(v) && items(v)!.every((r) => {
       const region = isObject(r) && items(own(r, 'region'));
       return region && region.every(text) && (own(r, 'granted') === undefined || isConsentTypes(own(r, 'granted')));
     }),
-    '[{ region: string[], granted?: consent types }]');
+    'regions');
   const map = pick<Record<string, unknown> | undefined>('consentMode.map', own(consentMode, 'map'), undefined,
-    (v) => isObject(v) && ownKeys(v).every((k) => isConsentTypes(v[k])), 'category → Consent Mode types');
+    (v) => isObject(v) && ownKeys(v).every((k) => isConsentTypes(v[k])), 'map');
 
   return {
     language,
-    policyUrl: pick('policyUrl', get('policyUrl'), '', isSafeUrl, 'an http(s) or relative URL'),
+    policyUrl: pick('policyUrl', get('policyUrl'), '', isSafeUrl, 'url'),
     revision: String(pick<string | number>('revision', get('revision'), '1',
-      (v) => (text(v) && v.length > 0 && v.length <= 64) || typeof v == 'number', 'a non-empty string')),
+      (v) => (text(v) && v.length > 0 && v.length <= 64) || typeof v == 'number', 'revision')),
     categories,
     // A counter is not defaulted: a wrong one is left out, and the message says so.
     counters: validateCounters(get('counters'), names, (path, value, expected) =>
-      error(`Kelisim: config.${path} = ${show(value)} is not allowed; expected ${expected}. ${path == 'counters' ? 'No counter runs' : 'This counter is dropped'}.`)),
+      say([path, show(value), expected, path == 'counters' ? 'none' : 'drop'])),
     cookie: {
-      name: pick('cookie.name', own(cookie, 'name'), 'kelisim', (v) => text(v) && /^[\w-]{1,32}$/.test(v), 'letters, digits, _ or -'),
+      name: pick('cookie.name', own(cookie, 'name'), 'kelisim', (v) => text(v) && /^[\w-]{1,32}$/.test(v), 'cookieName'),
       // A Domain the page is not on is refused by the browser, and the visitor would be told cookies are blocked.
       domain: pick<string | undefined>('cookie.domain', own(cookie, 'domain'), undefined,
         (v) => text(v) && /^\.?[a-z\d-]+(\.[a-z\d-]+)*$/i.test(v)
           && (!page || ('.' + page.hostname).slice(-domainOf(v).length) == domainOf(v)),
-        "the page's host or a parent domain"),
-      path: pick('cookie.path', own(cookie, 'path'), '/', (v) => text(v) && v[0] == '/', "a path starting with '/'"),
+        'domain'),
+      path: pick('cookie.path', own(cookie, 'path'), '/', (v) => text(v) && v[0] == '/', 'path'),
       expiresDays: Math.min(days, MAX_DAYS),
       // Browsers keep SameSite=None only with Secure, which an http page cannot set.
       sameSite: sameSite == 'None' && page && page.protocol == 'http:'
-        ? (bad('cookie.sameSite', sameSite, "'Lax' or 'Strict' on http"), 'Lax')
+        ? (bad('cookie.sameSite', sameSite, 'http'), 'Lax')
         : sameSite,
     },
     reloadOnWithdraw: flag('reloadOnWithdraw', get('reloadOnWithdraw'), true),
@@ -171,16 +186,16 @@ function read(input: unknown, error: Report, warn: Report, page?: Page): Setting
       })),
       map: map ? ownKeys(map).reduce((copy, k) => ((copy[k] = items(map[k]) as GoogleConsentType[]), copy), blank<GoogleConsentType[]>()) : DEFAULT_MAP,
       waitForUpdate: pick('consentMode.waitForUpdate', own(consentMode, 'waitForUpdate'), 500,
-        (v) => typeof v == 'number' && v >= 0 && v <= 10000, 'milliseconds from 0 to 10000'),
+        (v) => typeof v == 'number' && v >= 0 && v <= 10000, 'wait'),
     },
     gpc: flag('gpc', get('gpc'), true),
     layout: oneOf('layout', get('layout'), ['bar', 'box', 'modal']),
     theme: oneOf('theme', get('theme'), ['auto', 'light', 'dark']),
     css: flag('css', get('css'), true),
-    nonce: pick<string | undefined>('nonce', get('nonce'), undefined, text, 'a string'),
+    nonce: pick<string | undefined>('nonce', get('nonce'), undefined, text, 'string'),
     stubs: items(pick('stubs', get('stubs'), [], (v) => !!items(v) && items(v)!.every((n) => text(n) && /^[a-z_$][\w$]*$/i.test(n)),
-      "global function names such as ['ym', 'fbq']")) as string[],
-    uiUrl: pick<string | undefined>('uiUrl', get('uiUrl'), undefined, isSafeUrl, 'an http(s) or relative URL'),
+      'stubs')) as string[],
+    uiUrl: pick<string | undefined>('uiUrl', get('uiUrl'), undefined, isSafeUrl, 'url'),
   };
 }
 
@@ -197,25 +212,25 @@ function validateCategories(input: unknown, bad: Bad): Category[] {
   }));
   if (input === undefined) return fallback();
   if (!isObject(input)) {
-    bad('categories', input, 'an object of category name → options');
+    bad('categories', input, 'categories');
     return fallback();
   }
   const categories: Category[] = [];
   for (const name of ownKeys(input)) {
     const path = `categories.${name}`;
     const options = input[name] === true ? {} : input[name];
-    if (!NAME.test(name)) bad(path, name, 'a name of letters, digits, _ or - starting with a letter');
-    else if (!isObject(options)) bad(path, options, 'an object such as { required: true }');
+    if (!NAME.test(name)) bad(path, name, 'name');
+    else if (!isObject(options)) bad(path, options, 'category');
     else {
       const given = own(options, 'cookies');
       const required = own(options, 'required');
       const cookies = (items(given) || []).filter((c) => {
         const ok = typeof c == 'string' && COOKIE_PATTERN.test(c);
-        if (!ok) bad(`${path}.cookies`, c, "cookie names or patterns such as '_ga*'");
+        if (!ok) bad(`${path}.cookies`, c, 'cookies');
         return ok;
       }) as string[];
-      if (given !== undefined && !Array.isArray(given)) bad(`${path}.cookies`, given, 'an array');
-      if (required !== undefined && typeof required != 'boolean') bad(`${path}.required`, required, 'true or false');
+      if (given !== undefined && !Array.isArray(given)) bad(`${path}.cookies`, given, 'array');
+      if (required !== undefined && typeof required != 'boolean') bad(`${path}.required`, required, 'bool');
       categories.push({
         name,
         required: required === true,
@@ -225,7 +240,7 @@ function validateCategories(input: unknown, bad: Bad): Category[] {
     }
   }
   if (!categories.length) {
-    bad('categories', input, 'at least one valid category');
+    bad('categories', input, 'some');
     return fallback();
   }
   return categories;
@@ -235,23 +250,23 @@ function validateCounters(input: unknown, categories: string[], bad: Bad): Count
   if (input === undefined) return [];
   const list = items(input);
   if (!list) {
-    bad('counters', input, 'an array');
+    bad('counters', input, 'array');
     return [];
   }
   const counters: Counter[] = [];
   list.forEach((counter, i) => {
     const path = `counters[${i}]`;
-    if (!isObject(counter)) return bad(path, counter, 'an object');
+    if (!isObject(counter)) return bad(path, counter, 'object');
     const [category, preset, src, load, id, options] = ['category', 'preset', 'src', 'load', 'id', 'options'].map((key) => own(counter, key));
     const kinds = [preset, src, load].filter((k) => k !== undefined).length;
     if (categories.indexOf(category) < 0) return bad(`${path}.category`, category, `one of ${categories.join(', ')}`);
-    if (kinds != 1) return bad(path, counter, 'exactly one of preset, src or load');
+    if (kinds != 1) return bad(path, counter, 'kind');
     if (preset !== undefined && PRESETS.indexOf(preset) < 0) return bad(`${path}.preset`, preset, PRESETS.join(' | '));
-    if (src !== undefined && !isSafeUrl(src)) return bad(`${path}.src`, src, 'an http(s) or relative URL');
-    if (load !== undefined && typeof load != 'function') return bad(`${path}.load`, load, 'a function');
-    if (id !== undefined && typeof id != 'string' && typeof id != 'number') return bad(`${path}.id`, id, 'a string or number');
+    if (src !== undefined && !isSafeUrl(src)) return bad(`${path}.src`, src, 'url');
+    if (load !== undefined && typeof load != 'function') return bad(`${path}.load`, load, 'function');
+    if (id !== undefined && typeof id != 'string' && typeof id != 'number') return bad(`${path}.id`, id, 'id');
     if (preset && id === undefined) return bad(`${path}.id`, id, `the ${preset} id`);
-    if (options !== undefined && !isObject(options)) return bad(`${path}.options`, options, 'an object');
+    if (options !== undefined && !isObject(options)) return bad(`${path}.options`, options, 'object');
     counters.push({
       category,
       preset,
@@ -269,19 +284,19 @@ function validateTexts(input: unknown, bad: Bad, path = 'texts'): Record<string,
   const texts = blank<Record<string, string>>();
   if (input === undefined) return texts;
   if (!isObject(input)) {
-    bad(path, input, 'an object of language → texts');
+    bad(path, input, 'texts');
     return texts;
   }
   for (const language of ownKeys(input)) {
     const strings = input[language];
     if (!LANGUAGE.test(language) || !isObject(strings)) {
-      bad(`${path}.${language}`, strings, 'a language code mapping to an object of strings');
+      bad(`${path}.${language}`, strings, 'strings');
       continue;
     }
     const clean = blank<string>();
     for (const key of ownKeys(strings)) {
       if (typeof strings[key] == 'string') clean[key] = strings[key];
-      else bad(`${path}.${language}.${key}`, strings[key], 'a string');
+      else bad(`${path}.${language}.${key}`, strings[key], 'string');
     }
     texts[language.toLowerCase()] = clean;
   }

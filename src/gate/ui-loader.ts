@@ -1,26 +1,42 @@
 import type { MountUI } from '../core/ui-host';
 import { UI } from '../core/ui-host';
+import { EXPLAIN, LOG } from '../core/companions';
+import { FETCHED, shelved } from '../i18n/shelf';
 import { loadScript } from './load-script';
 
 /**
- * For the script tag: fetch `kelisim-ui.js`; a failed load can be tried again on the next
- * `show()`. `url` is undefined when the gate cannot tell where the chunk is.
+ * For the script tag: fetch the files that come after the gate, each once; a failed load can be
+ * tried again. `folder` is where they sit, from `uiUrl` or the gate's own src; undefined when the
+ * gate cannot tell.
  */
-export function scriptUILoader(w: Window & Record<symbol, any>, url: (uiUrl?: string) => string | undefined, nonce?: string) {
-  let pending: Promise<MountUI> | undefined;
-  return (uiUrl?: string): Promise<MountUI> => {
-    const src = url(uiUrl);
-    return pending || (pending = (w[UI] ? Promise.resolve()
-      : src ? loadScript(w.document, src, nonce)
-      : Promise.reject(new Error('kelisim.js ran without its own src, so kelisim-ui.js is not found: set uiUrl')))
+export function scriptLoaders(w: Window & Record<symbol, any>, folder: (uiUrl?: string) => string | undefined, nonce?: string) {
+  const pending: Record<string, Promise<void> | undefined> = {};
+  /** `src` delivered what `handed` looks for (the UI's `mount`, a dictionary) on the window. */
+  const fetch = (name: string, src: string | undefined, handed: () => unknown): Promise<void> => handed()
+    ? Promise.resolve()
+    : pending[name] || (pending[name] = (src ? loadScript(w.document, src, nonce)
+      : Promise.reject(new Error(`kelisim.js ran without its own src, so ${name} is not found: set uiUrl`)))
       .then(() => {
-        const ui = w[UI];
-        if (!ui || typeof ui.mount != 'function') throw new Error(`${src} did not hand over the banner`);
-        return ui.mount as MountUI;
+        if (!handed()) throw new Error(`${src} did not hand over ${name}`);
       })
       .catch((error) => {
-        pending = undefined;
+        pending[name] = undefined;
         throw error;
       }));
+  const part = (name: string, uiUrl?: string) => {
+    const base = folder(uiUrl);
+    return base && base + name;
+  };
+  return {
+    loadUI: (uiUrl?: string): Promise<MountUI> => {
+      const ui = () => w[UI] && typeof w[UI].mount == 'function';
+      return fetch('kelisim-ui.js', uiUrl || part('kelisim-ui.js'), ui).then(() => w[UI].mount as MountUI);
+    },
+    loadMessages: (uiUrl?: string): Promise<void> => fetch('kelisim-messages.js', part('kelisim-messages.js', uiUrl), () => w[EXPLAIN]),
+    loadLog: (uiUrl?: string): Promise<void> => fetch('kelisim-log.js', part('kelisim-log.js', uiUrl), () => w[LOG]),
+    /** Kazakh and English come as kelisim-kk.js and kelisim-en.js, from the UI chunk's folder. */
+    loadTexts: (language: string, uiUrl?: string): Promise<void> => FETCHED[language]
+      ? fetch(`kelisim-${language}.js`, part(`kelisim-${language}.js`, uiUrl), () => shelved()[language])
+      : Promise.resolve(),
   };
 }

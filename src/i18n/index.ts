@@ -1,68 +1,19 @@
 import type { Settings } from '../core/config';
-import { languagesOf } from '../core/language';
-import type { UITexts } from '../types';
-import type { Dictionary } from './dictionary';
+import { composeTexts, missingIn, type Texts } from './compose';
 import { en } from './en';
 import { kk } from './kk';
 import { ru } from './ru';
-import { own as entry } from '../core/own';
 
-const BUILT_IN: Record<string, Dictionary> = { ru, kk, en };
-const KEYS = ['title', 'description'] as const;
-type Key = (typeof KEYS)[number];
+export type { Texts } from './compose';
 
-export interface Texts extends UITexts {
-  ids: Record<string, string>;
-  category(name: string): { title: string; description: string };
-  /** How the banner's list names an optional category. */
-  purpose(name: string): string;
-}
-
-/**
- * One text of a category, per key: the site owner's in this language, the built-in one, the site
- * owner's in the configured language, then in any language (Russian first), then built-in Russian.
- */
-function categoryText(settings: Settings, name: string, language: string, key: Key, own: boolean): string {
-  const category = settings.categories.filter((c) => c.name == name)[0];
-  const custom = (l: string) => (category && category.texts[l] && category.texts[l][key]) || '';
-  // Own entries only: a category named `toString` must not find Object.prototype's.
-  const builtIn = (l: string) => (BUILT_IN[l] && entry(BUILT_IN[l].categories, name) ? BUILT_IN[l].categories[name][KEYS.indexOf(key)] : '');
-  if (own) return custom(language) || builtIn(language);
-  const others = category ? ['ru'].concat(Object.keys(category.texts)) : [];
-  return categoryText(settings, name, language, key, true) || custom(settings.language)
-    || others.map(custom).filter(Boolean)[0] || builtIn('ru') || (key == 'title' ? name : '');
-}
+/** Every built-in language at hand: for the proof store, which recomputes any record's text hash. */
+const BUILT_IN = { ru, kk, en };
 
 /**
  * The strings for one language: the site owner's overrides, then the built-in language, then
  * Russian for anything a language added through config leaves out.
  */
-export function textsFor(settings: Settings, language: string): Texts {
-  const own = BUILT_IN[language] || ru;
-  const texts = Object.assign({}, ru, own, settings.texts[language]) as Dictionary;
-  return Object.assign(texts, {
-    category: (name: string) => ({
-      title: categoryText(settings, name, language, 'title', false),
-      description: categoryText(settings, name, language, 'description', false),
-    }),
-    purpose(name: string) {
-      const builtIn = entry(own.categories, name);
-      const category = settings.categories.filter((c) => c.name == name)[0];
-      const custom = category && category.texts[language] && category.texts[language].title;
-      return custom || (builtIn ? builtIn[2] : categoryText(settings, name, language, 'title', false));
-    },
-  });
-}
+export const textsFor = (settings: Settings, language: string): Texts => composeTexts(BUILT_IN, settings, language);
 
 /** `categories.<name>.texts.<lang>.<key>` of each text a category lacks in a selectable language. */
-export function missingTranslations(settings: Settings): string[] {
-  const missing: string[] = [];
-  for (const { name } of settings.categories) {
-    for (const language of languagesOf(settings)) {
-      for (const key of KEYS) {
-        if (!categoryText(settings, name, language, key, true)) missing.push(`categories.${name}.texts.${language}.${key}`);
-      }
-    }
-  }
-  return missing;
-}
+export const missingTranslations = (settings: Settings): string[] => missingIn(BUILT_IN, settings);

@@ -1,5 +1,5 @@
 import type { Settings } from '../core/config';
-import { hashText } from '../core/hash';
+import { hashTexts } from './hash-texts';
 import { textsFor } from './index';
 
 /**
@@ -8,6 +8,5 @@ import { textsFor } from './index';
  * same hash from the site's config to show which words stood behind a record (Law 94-V Art. 8).
  */
 export function textHash(settings: Settings, language: string): string {
-  const t = textsFor(settings, language);
-  return hashText(JSON.stringify(t) + settings.categories.map((c) => JSON.stringify(t.category(c.name))).join());
+  return hashTexts(settings, textsFor(settings, language));
 }

@@ -1,9 +1,10 @@
 import type { LogRecord } from '../core/record';
+import { LOG_KEY } from './log-key';
 import { oneTabAtATime } from './tab-lock';
 
 export type { LogRecord };
 
-const KEY = 'kelisim-consent-log';
+const KEY = LOG_KEY;
 const MAX_DELAY = 60_000;
 /** A receiver that has not answered by then is treated as down; the record is sent again later. */
 const TIMEOUT = 8000;

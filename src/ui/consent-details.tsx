@@ -1,6 +1,6 @@
 import type { ConsentRecord } from '../types';
 import type { Settings } from '../core/config';
-import type { Texts } from '../i18n';
+import type { Texts } from '../i18n/compose';
 import { operatorLine } from './operator';
 
 interface Props {

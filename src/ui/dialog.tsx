@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import type { UIHost } from '../core/ui-host';
-import type { Texts } from '../i18n';
+import type { Texts } from '../i18n/compose';
 import { ConsentDetails } from './consent-details';
 import { PolicyLink } from './policy-link';
 

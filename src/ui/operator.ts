@@ -1,4 +1,4 @@
-import type { Texts } from '../i18n';
+import type { Texts } from '../i18n/compose';
 
 // Kinds by their Russian abbreviation, with the Kazakh and Latin spellings a config may use.
 const KINDS: Record<string, string> = {

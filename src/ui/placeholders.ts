@@ -1,6 +1,5 @@
 import type { UIHost } from '../core/ui-host';
-import { textsFor } from '../i18n';
-import { textHash } from '../i18n/text-hash';
+import { textHash, textsFor } from './texts';
 import { element } from '../gate/dom';
 import { fill } from './fill';
 import { serviceOf } from './service';

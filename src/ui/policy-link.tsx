@@ -1,5 +1,5 @@
 import type { UIHost } from '../core/ui-host';
-import type { Texts } from '../i18n';
+import type { Texts } from '../i18n/compose';
 
 /** The policy link, only when one is configured (validated as http(s) or relative). */
 export function PolicyLink({ host, t }: { host: UIHost; t: Texts }) {

@@ -1,7 +1,6 @@
 import { Component } from 'preact';
 import type { UIHost, View } from '../core/ui-host';
-import { textHash } from '../i18n/text-hash';
-import { textsFor } from '../i18n';
+import { available, textHash, textsFor } from './texts';
 import { Banner } from './banner';
 import { Dialog } from './dialog';
 import { restoreFocus, trapTab } from './focus';
@@ -125,16 +124,32 @@ export class Root extends Component<{ host: UIHost; languageChanged(): void }, S
     }
   };
 
+  /** The latest language asked for: one that arrives after a later click is not shown. */
+  picking?: string;
+
   pick = (language: string) => {
-    this.props.host.setLanguage(language);
-    this.setState({ language }, this.props.languageChanged);
+    const { host } = this.props;
+    const show = () => {
+      if (this.picking != language) return;
+      host.setLanguage(language);
+      this.setState({ language }, this.props.languageChanged);
+    };
+    this.picking = language;
+    // The current language stays on screen until the new one's dictionary is here.
+    if (available(language)) show();
+    else host.fetchTexts(language).then(show, (error) => console.error(`Kelisim: the ${language} texts could not be loaded; the banner stays in ${this.state.language}.`, error));
+  };
+
+  prepare = (language: string) => {
+    // A failure here is reported by the click that needs the language.
+    if (!available(language)) this.props.host.fetchTexts(language).catch(() => {});
   };
 
   render() {
     const { host } = this.props;
     const { view, language, checked, copied } = this.state;
     const t = textsFor(host.settings, language);
-    const languages = <Languages settings={host.settings} languages={host.languages} current={language} t={t} pick={this.pick} />;
+    const languages = <Languages settings={host.settings} languages={host.languages} current={language} t={t} pick={this.pick} prepare={this.prepare} />;
     return (
       <div class="kelisim" lang={language} data-kelisim-layout={host.settings.layout} data-kelisim-theme={host.settings.theme}>
         {view == 'banner' ? (

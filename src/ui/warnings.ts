@@ -1,5 +1,5 @@
 import type { Settings } from '../core/config';
-import { missingTranslations } from '../i18n';
+import { missingTranslations } from './texts';
 import { LOADER_HOSTS } from '../presets/loaders';
 
 /**

@@ -248,6 +248,8 @@ describe('the built folder', () => {
         '/.tmp/copied/somewhere/kelisim-setup/configurator.css',
         '/.tmp/copied/somewhere/kelisim-setup/configurator.js',
         '/.tmp/copied/somewhere/kelisim-setup/index.html',
+        // The preview follows the page's Kazakh, so its dictionary comes too.
+        '/.tmp/copied/somewhere/kelisim-setup/kelisim-kk.js',
         '/.tmp/copied/somewhere/kelisim-setup/kelisim-ui.js',
         '/.tmp/copied/somewhere/kelisim-setup/kelisim.js',
       ]);

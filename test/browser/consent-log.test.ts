@@ -67,6 +67,58 @@ describe('consent log', () => {
     await visitor.context.close();
   });
 
+  it('the sender comes only with a record to send: a choice, or one an earlier page view left', async () => {
+    const port = await freePort();
+    const file = join(mkdtempSync(join(tmpdir(), 'kelisim-log-')), 'consent.jsonl');
+    const visitor = await session.context({ allow: (url) => url.port == String(port) });
+    const page = await visitor.newPage();
+    const url = session.page(pageHtml({ revision: '2019-02-20', consentLog: { url: `http://127.0.0.1:${port}/` } }));
+    const sender = () => visitor.local.filter((p) => p.includes('kelisim-log.js'));
+    await page.goto(url);
+    await page.locator('[data-kelisim-banner]').waitFor();
+    await settle(page, 300);
+    expect(sender()).toEqual([]);
+    const receiver = await startReceiver({ port, file });
+    try {
+      await page.click('[data-kelisim-action="accept-all"]');
+      await expect.poll(() => lines(file).length, { timeout: 10_000 }).toBe(1);
+      expect(sender()).toEqual(['/dist/kelisim-log.js']);
+      // A returning visit with nothing queued fetches no sender.
+      const next = await visitor.newPage();
+      await next.goto(url);
+      await next.waitForLoadState('load');
+      await settle(next, 300);
+      expect(sender()).toHaveLength(1);
+    } finally {
+      receiver.close();
+    }
+    expect(visitor.errors).toEqual([]);
+    await visitor.context.close();
+  });
+
+  it('a record made while the sender is still on its way survives the tab closing', async () => {
+    const port = await freePort();
+    const file = join(mkdtempSync(join(tmpdir(), 'kelisim-log-')), 'consent.jsonl');
+    const visitor = await session.context({ allow: (url) => url.port == String(port) });
+    const url = session.page(pageHtml({ revision: '2019-02-20', consentLog: { url: `http://127.0.0.1:${port}/` } }));
+    const first = await visitor.newPage();
+    await first.route('**/kelisim-log.js', () => { /* never answered: the tab closes first */ });
+    await first.goto(url);
+    await first.click('[data-kelisim-action="accept-all"]');
+    await settle(first, 200);
+    await first.close();
+    const receiver = await startReceiver({ port, file });
+    try {
+      const next = await visitor.newPage();
+      await next.goto(url);
+      await expect.poll(() => lines(file).length, { timeout: 10_000 }).toBe(1);
+      expect(lines(file)[0]).toMatchObject({ action: 'choice', granted: ['necessary', 'analytics', 'advertising'] });
+    } finally {
+      receiver.close();
+    }
+    await visitor.context.close();
+  });
+
   it('the receiver refuses malformed records', () => {
     const good = { id: 'AbCdEfGhIjKlMnOp', timestamp: new Date().toISOString(), action: 'choice', granted: ['necessary'], denied: [], revision: '1', language: 'kk', textHash: 'abc', path: '/' };
     expect(problemWith(good)).toBe('');

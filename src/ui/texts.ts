@@ -1,0 +1,29 @@
+import type { Settings } from '../core/config';
+import { composeTexts, missingIn, type Texts } from '../i18n/compose';
+import { hashTexts } from '../i18n/hash-texts';
+import { ru } from '../i18n/ru';
+import { FETCHED, shelved } from '../i18n/shelf';
+
+/**
+ * The UI's view of the texts: Russian and whatever dictionaries have arrived. A language is shown
+ * only once it is here (see `available`), so nothing falls back to Russian while one is fetched.
+ */
+export const available = (language: string): boolean => !FETCHED[language] || !!shelved()[language];
+
+export const textsFor = (settings: Settings, language: string): Texts => composeTexts({ ...shelved(), ru }, settings, language);
+
+export const textHash = (settings: Settings, language: string): string => hashTexts(settings, textsFor(settings, language));
+
+/** The switch's label of a language that may not have arrived yet. */
+export const languageName = (settings: Settings, language: string): string =>
+  (available(language) ? '' : (settings.texts[language] || {}).languageName || FETCHED[language]) || textsFor(settings, language).languageName;
+
+/**
+ * What a category lacks: every built-in dictionary names the same categories, so one not yet
+ * fetched counts as Russian here.
+ */
+export const missingTranslations = (settings: Settings): string[] => {
+  const all: Record<string, typeof ru> = { ru };
+  for (const language of Object.keys(FETCHED)) all[language] = ru;
+  return missingIn({ ...all, ...shelved() }, settings);
+};
