@@ -177,10 +177,10 @@ export function createInstance(env: Environment): Kelisim {
   }
 
   /** `answered` given: only those categories are answered, the others keep their answer or none. */
-  function choose(categories: string[], textHash: string, answered?: string[]) {
+  function choose(categories: string[], textHash: string, answered?: string[], language?: string) {
     if (!settings) return warn('Kelisim: call init(config) before recording a choice.');
     if (!Array.isArray(categories)) return report(`Kelisim: accept() needs an array of category names, got ${typeof categories}.`);
-    const choice: Choice = makeChoice(state.choice, categories, settings, host.language, textHash, now(), randomId, answered);
+    const choice: Choice = makeChoice(state.choice, categories, settings, language || host.language, textHash, now(), randomId, answered);
     const next = evaluate(choice, settings, now());
     // The banner stays while a category is unanswered.
     const done = !next.unanswered.length;

@@ -32,8 +32,10 @@ export interface UIHost {
   /**
    * Record a choice: exactly these categories allowed (required ones are added), the rest refused;
    * with `answered`, only those categories are answered and the others keep their answer or none.
+   * `language` is the one the visitor read, when it is not the host's: its dictionary did not
+   * arrive and the words were Russian, so the record must say so.
    */
-  choose(categories: string[], textHash: string, answered?: string[]): void;
+  choose(categories: string[], textHash: string, answered?: string[], language?: string): void;
   /** Fetch a built-in language's dictionary (once); resolves when the UI can show it. */
   fetchTexts(language: string): Promise<void>;
   /** Remember the visitor's language choice. */

@@ -4,6 +4,7 @@ import type { MountUI } from '../core/ui-host';
 import { bodyOf, element, headOf } from '../gate/dom';
 import { createPlaceholders } from './placeholders';
 import { Root } from './root';
+import { shownLanguage } from './texts';
 import { warnAboutConfig } from './warnings';
 
 /**
@@ -23,7 +24,7 @@ export const mount: MountUI = (host) => {
 
   warnAboutConfig(host.settings, document);
   let root: Root | null = null;
-  const placeholders = createPlaceholders(host, () => (root ? root.state.language : host.language));
+  const placeholders = createPlaceholders(host, () => (root ? root.state.language : shownLanguage(host.language)));
   render(<Root host={host} languageChanged={() => placeholders.refresh()} ref={(r: Root | null) => { root = r; }} />, container);
 
   return {

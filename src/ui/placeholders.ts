@@ -65,7 +65,7 @@ export function createPlaceholders(host: UIHost, language: () => string) {
           button.type = 'button';
           button.className = 'kelisim-button';
           // The placeholder's words are in the hash: the dictionary holds them.
-          button.onclick = () => host.choose([category], textHash(host.settings, language()), [category]);
+          button.onclick = () => host.choose([category], textHash(host.settings, language()), [category], language());
           box.append(button);
         } else if (warned.indexOf(category) < 0) {
           // No button: allowing a category the config lacks cannot be recorded.

@@ -1,6 +1,6 @@
 import { Component } from 'preact';
 import type { UIHost, View } from '../core/ui-host';
-import { available, textHash, textsFor } from './texts';
+import { available, shownLanguage, textHash, textsFor } from './texts';
 import { Banner } from './banner';
 import { Dialog } from './dialog';
 import { restoreFocus, trapTab } from './focus';
@@ -20,7 +20,7 @@ export class Root extends Component<{ host: UIHost; languageChanged(): void }, S
 
   constructor(props: { host: UIHost; languageChanged(): void }) {
     super(props);
-    this.state = { language: props.host.language, checked: {}, copied: false };
+    this.state = { language: shownLanguage(props.host.language), checked: {}, copied: false };
   }
 
   open(view: View | undefined, opener?: Element | null) {
@@ -81,7 +81,8 @@ export class Root extends Component<{ host: UIHost; languageChanged(): void }, S
 
   choose(categories: string[]) {
     const { host } = this.props;
-    host.choose(categories, textHash(host.settings, this.state.language));
+    const { language } = this.state;
+    host.choose(categories, textHash(host.settings, language), undefined, language);
     // With cookies blocked the banner stays to say the choice will not be remembered.
     this.open(host.cookiesBlocked() ? 'banner' : undefined);
   }

@@ -10,6 +10,9 @@ import { FETCHED, shelved } from '../i18n/shelf';
  */
 export const available = (language: string): boolean => !FETCHED[language] || !!shelved()[language];
 
+/** The language the visitor reads: a built-in one whose dictionary never arrived shows as Russian. */
+export const shownLanguage = (language: string): string => (available(language) ? language : 'ru');
+
 export const textsFor = (settings: Settings, language: string): Texts => composeTexts({ ...shelved(), ru }, settings, language);
 
 export const textHash = (settings: Settings, language: string): string => hashTexts(settings, textsFor(settings, language));

@@ -88,4 +88,16 @@ describe('the script tag fetches one language at a time', () => {
     await expect.poll(() => tab.locator(accept).count()).toBe(0);
     await visitor.context.close();
   });
+
+  it('a Kazakh page whose dictionary never arrives records the Russian the visitor read', async () => {
+    const visitor = await session.context();
+    const tab = await visitor.newPage();
+    await tab.route('**/kelisim-kk.js', (route) => route.fulfill({ status: 404, body: '' }));
+    await tab.goto(session.page(page('kk')));
+    await tab.locator(accept).waitFor();
+    expect(await tab.locator(accept).textContent()).toBe('Принять все');
+    await tab.click(accept);
+    await expect.poll(() => tab.evaluate(() => (window as any).Kelisim.getConsent()?.language)).toBe('ru');
+    await visitor.context.close();
+  });
 });
