@@ -54,7 +54,7 @@ const emitTypes = () => ({
 const configuratorFiles = () => ({
   name: 'configurator-files',
   writeBundle() {
-    for (const file of ['index.html', 'configurator.css']) copyFileSync(`src/configurator/${file}`, `dist/configurator/${file}`);
+    for (const file of ['index.html', 'configurator.css', 'preview-embed.html']) copyFileSync(`src/configurator/${file}`, `dist/configurator/${file}`);
     for (const file of ['kelisim.js', 'kelisim-ui.js', 'kelisim-kk.js', 'kelisim-en.js', 'kelisim-messages.js', 'kelisim-log.js']) copyFileSync(`dist/${file}`, `dist/configurator/${file}`);
   },
 });

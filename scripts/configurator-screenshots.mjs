@@ -7,7 +7,7 @@ import { serve } from './serve.mjs';
 
 const server = await serve({ root: new URL('..', import.meta.url).pathname });
 const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
-const ADD = { ru: ['Добавить счётчик', 'Добавить вставку'], kk: ['Есептегіш қосу', 'Ендіру қосу'] };
+const ADD = { ru: ['Добавить счётчик', 'Добавить вставку'], kk: ['Талдау құралын қосу', 'Ендіру қосу'] };
 
 try {
   for (const lang of ['ru', 'kk']) {

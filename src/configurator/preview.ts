@@ -24,14 +24,15 @@ export function previewConfig(config: KelisimConfig, language: Lang): KelisimCon
 /**
  * A page with the real built gate (`gate`, an absolute URL inside the configurator's folder, so the
  * UI chunk comes from beside it), started fresh on every change: the old choice is deleted first.
- * Embeds are shown by their placeholders; allowing one loads a blank page, never the vendor.
+ * Embeds are shown by their placeholders; allowing one loads a grey page from the same folder,
+ * never the vendor (the gate refuses `about:blank`: only http(s) and relative URLs are let in).
  */
 export function previewDocument(options: {
   config: KelisimConfig; css: string; gate: string; view: View; embeds: EmbedRow[]; s: Strings; language: Lang;
 }): string {
   const { config, css, gate, view, embeds, s, language } = options;
   const frames = embeds.filter((row) => embedSrc(row.kind, row.url) && row.title.trim()).map((row) =>
-    `<iframe data-category="${attribute(row.category)}" data-src="about:blank" title="${attribute(row.title)}" width="320" height="180"></iframe>`).join('\n');
+    `<iframe data-category="${attribute(row.category)}" data-src="${attribute(new URL('preview-embed.html', gate).href)}" title="${attribute(row.title)}" width="320" height="180"></iframe>`).join('\n');
   const after = view == 'returning' ? 'k.accept([]); k.hide();' : view == 'preferences' ? 'k.showPreferences();' : '';
   return `<!doctype html>
 <html lang="${language}">

@@ -234,6 +234,21 @@ describe('preview', () => {
   });
 });
 
+describe('preview of an embed', () => {
+  it('shows its placeholder, and allowing it loads a page from the folder, never the vendor', async () => {
+    const { owner, page } = await open();
+    await fillCenter(page);
+    const frame = page.frameLocator('[data-configurator="preview"]');
+    const button = frame.locator('[data-kelisim-placeholder] button');
+    await button.waitFor();
+    expect(owner.errors).toEqual([]);
+    await button.click();
+    await expect.poll(() => owner.local).toContain('/configurator/preview-embed.html');
+    expect(owner.requests).toEqual([]);
+    await owner.context.close();
+  });
+});
+
 describe('the built folder', () => {
   it('works copied anywhere: the page, its assets and the library all come from beside it', async () => {
     const folder = new URL('../../.tmp/copied/somewhere/kelisim-setup/', import.meta.url);
