@@ -1,4 +1,5 @@
 import type { KelisimConfig } from '../types';
+import { serviceOf } from '../ui/service';
 import { embedSrc } from './embeds';
 import type { EmbedRow, Lang } from './model';
 import type { Strings } from './strings';
@@ -21,6 +22,13 @@ export function previewConfig(config: KelisimConfig, language: Lang): KelisimCon
   return { ...rest, language, cookie: { ...cookie, name: COOKIE, path: '/', domain: undefined, sameSite: 'Lax' }, reloadOnWithdraw: false };
 }
 
+/** The service the placeholder names, as the library would name the real embed. */
+function serviceName(src: string): string {
+  const frame = document.createElement('iframe');
+  frame.setAttribute('data-src', src);
+  return serviceOf(frame);
+}
+
 /**
  * A page with the real built gate (`gate`, an absolute URL inside the configurator's folder, so the
  * UI chunk comes from beside it), started fresh on every change: the old choice is deleted first.
@@ -32,7 +40,7 @@ export function previewDocument(options: {
 }): string {
   const { config, css, gate, view, embeds, s, language } = options;
   const frames = embeds.filter((row) => embedSrc(row.kind, row.url) && row.title.trim()).map((row) =>
-    `<iframe data-category="${attribute(row.category)}" data-src="${attribute(new URL('preview-embed.html', gate).href)}" title="${attribute(row.title)}" width="320" height="180"></iframe>`).join('\n');
+    `<iframe data-category="${attribute(row.category)}" data-src="${attribute(new URL('preview-embed.html', gate).href)}" data-service="${attribute(serviceName(embedSrc(row.kind, row.url)!))}" title="${attribute(row.title)}" width="320" height="180"></iframe>`).join('\n');
   const after = view == 'returning' ? 'k.accept([]); k.hide();' : view == 'preferences' ? 'k.showPreferences();' : '';
   return `<!doctype html>
 <html lang="${language}">

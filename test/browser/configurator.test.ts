@@ -241,6 +241,8 @@ describe('preview of an embed', () => {
     const frame = page.frameLocator('[data-configurator="preview"]');
     const button = frame.locator('[data-kelisim-placeholder] button');
     await button.waitFor();
+    // Named as the real embed would be, not after the folder the preview page comes from.
+    expect(await frame.locator('[data-kelisim-placeholder]').textContent()).toContain('YouTube');
     expect(owner.errors).toEqual([]);
     await button.click();
     await expect.poll(() => owner.local).toContain('/configurator/preview-embed.html');
