@@ -6,12 +6,23 @@ export const globToRegExp = (pattern: string): RegExp =>
 
 /**
  * Delete every cookie whose name matches one of the patterns, on this host and all parent
- * domains. Returns the names found. Third-party cookies (`yandexuid`, `fr`) are not visible here
- * and cannot be deleted by any page script.
+ * domains, and the same names in the page's storage: Yandex Metrica keeps `_ym_uid` in
+ * localStorage too. Returns the cookie names found. Third-party cookies (`yandexuid`, `fr`) are
+ * not visible here and cannot be deleted by any page script.
  */
 export function deleteCookies(doc: Document, patterns: string[]): string[] {
   const matchers = patterns.map(globToRegExp);
-  const names = cookieNames(doc).filter((name, i, all) => all.indexOf(name) == i && matchers.some((m) => m.test(name)));
+  const matches = (name: string) => matchers.some((m) => m.test(name));
+  const names = cookieNames(doc).filter((name, i, all) => all.indexOf(name) == i && matches(name));
   for (const name of names) removeEverywhere(doc, name);
+  const w = doc.defaultView;
+  for (const area of ['localStorage', 'sessionStorage'] as const) {
+    try {
+      const storage = w && w[area];
+      if (storage) for (const key of Object.keys(storage).filter(matches)) storage.removeItem(key);
+    } catch {
+      // Storage blocked: nothing of ours can be there either.
+    }
+  }
   return names;
 }

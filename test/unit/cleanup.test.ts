@@ -30,4 +30,15 @@ describe('cookie cleanup on withdrawal', () => {
     expect(deleteCookies(document, ['_ym_*']).sort()).toEqual(['_ym_d', '_ym_uid']);
     expect(document.cookie.split('; ').sort()).toEqual(['_ga=3', 'kelisim=keep']);
   });
+
+  it("removes the same names from the page's storage, and nothing else there", () => {
+    localStorage.setItem('_ym_uid', '1');
+    sessionStorage.setItem('_ym_visorc', 'w');
+    localStorage.setItem('_ga', '3');
+    localStorage.setItem('kelisim-consent-log', '[]');
+    deleteCookies(document, ['_ym_*']);
+    expect(Object.keys(localStorage).sort()).toEqual(['_ga', 'kelisim-consent-log']);
+    expect(Object.keys(sessionStorage)).toEqual([]);
+    localStorage.clear();
+  });
 });

@@ -172,6 +172,9 @@ describe('a page gated correctly with Kelisim', () => {
     expect(left).not.toContain('_ym_uid');
     expect(left).not.toContain('_fbp');
     expect(left).not.toContain('jv_visitor_id');
+    // Metrica keeps the same id in localStorage; the library deletes it with the cookies.
+    expect(phase('withdraw').storage.map((s) => s.key)).not.toContain('_ym_uid');
+    expect(phase('withdraw').notes.filter((n) => n.code == 'storage-stays')).toEqual([]);
     expect(phase('withdraw').notes.some((n) => n.code == 'third-party-stays' && /YSC/.test(n.subject))).toBe(true);
   });
 });
