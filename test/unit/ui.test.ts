@@ -1,31 +1,21 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createInstance } from '../../src/api';
 import type { Kelisim, KelisimConfig } from '../../src/types';
 import { en } from '../../src/i18n/en';
 import { kk } from '../../src/i18n/kk';
 import { ru } from '../../src/i18n/ru';
+import { $, $$, createWithUI, waitUntil } from './ui-driver';
 
 // The real Preact UI in jsdom, driven as a visitor would: by clicking what is on the screen.
 let instance: Kelisim | undefined;
 
+const until = <T>(probe: () => T) => waitUntil(probe, 100);
+
 const start = async (config: KelisimConfig = {}) => {
-  instance = createInstance({ loadUI: () => import('../../src/ui/index').then((m) => m.mount) });
-  instance.init({ reloadOnWithdraw: false, revision: '2019-02-20', policyUrl: '/privacy', ...config });
+  instance = createWithUI(config);
   await until(() => document.querySelector('[data-kelisim-banner], [data-kelisim-preferences]'));
   return instance;
 };
 
-async function until<T>(probe: () => T, tries = 100): Promise<T> {
-  for (let i = 0; i < tries; i++) {
-    const found = probe();
-    if (found) return found;
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-  throw new Error('timed out');
-}
-
-const $ = (selector: string) => document.querySelector(selector) as HTMLElement | null;
-const $$ = (selector: string) => Array.from(document.querySelectorAll(selector)) as HTMLElement[];
 const click = (selector: string) => {
   const element = $(selector);
   if (!element) throw new Error(`nothing matches ${selector}`);

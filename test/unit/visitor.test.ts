@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createInstance } from '../../src/api';
 import { validate } from '../../src/core/validate';
 import { textHash } from '../../src/i18n/text-hash';
 import { createStubs } from '../../src/presets/stubs';
@@ -7,28 +6,19 @@ import type { Kelisim, KelisimConfig } from '../../src/types';
 import { en } from '../../src/i18n/en';
 import { kk } from '../../src/i18n/kk';
 import { ru } from '../../src/i18n/ru';
+import { $, $$, createWithUI, waitUntil } from './ui-driver';
 
 // The visitor's half as a new site owner meets it: the real Preact UI in jsdom, driven by clicks.
 let instance: Kelisim | undefined;
 
+const until = <T>(probe: () => T, tries = 200) => waitUntil(probe, tries);
+
 const start = async (config: KelisimConfig = {}) => {
-  instance = createInstance({ loadUI: () => import('../../src/ui/index').then((m) => m.mount) });
-  instance.init({ reloadOnWithdraw: false, revision: '2019-02-20', policyUrl: '/privacy', ...config });
+  instance = createWithUI(config);
   await until(() => document.querySelector('[data-kelisim-banner], [data-kelisim-preferences], [data-kelisim-placeholder]'));
   return instance;
 };
 
-async function until<T>(probe: () => T, tries = 200): Promise<T> {
-  for (let i = 0; i < tries; i++) {
-    const found = probe();
-    if (found) return found;
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-  throw new Error('timed out');
-}
-
-const $ = (selector: string) => document.querySelector(selector) as HTMLElement | null;
-const $$ = (selector: string) => Array.from(document.querySelectorAll(selector)) as HTMLElement[];
 const banner = () => $('[data-kelisim-banner]');
 const rerendered = () => new Promise((resolve) => setTimeout(resolve, 0));
 const consentCookie = () => document.cookie.split('; ').find((c) => c.startsWith('kelisim='));

@@ -1,0 +1,24 @@
+import { createInstance } from '../../src/api';
+import type { Kelisim, KelisimConfig } from '../../src/types';
+
+// Drives the real Preact UI in jsdom as a visitor would: by what is on the screen.
+
+/** Resolves with what `probe` finds, polling every 5 ms, `tries` times at most. */
+export async function waitUntil<T>(probe: () => T, tries: number): Promise<T> {
+  for (let i = 0; i < tries; i++) {
+    const found = probe();
+    if (found) return found;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  throw new Error('timed out');
+}
+
+export const $ = (selector: string) => document.querySelector(selector) as HTMLElement | null;
+export const $$ = (selector: string) => Array.from(document.querySelectorAll(selector)) as HTMLElement[];
+
+/** An instance with the real UI chunk, initialised with the defaults the UI tests share. */
+export function createWithUI(config: KelisimConfig = {}): Kelisim {
+  const instance = createInstance({ loadUI: () => import('../../src/ui/index').then((m) => m.mount) });
+  instance.init({ reloadOnWithdraw: false, revision: '2019-02-20', policyUrl: '/privacy', ...config });
+  return instance;
+}
