@@ -4,8 +4,10 @@ import { median, min, max, ms, spread, fmtBytes, triple, base } from './stats.mj
 
 export const RATES = [1, 4];
 export const ANCHOR = 'cookieconsent';
-export const TARGET_RATIO = 0.65;
-export const LIMITS = { returningGzip: 2560, firstGzip: 9216, cookieBytes: 100 };
+// Never heavier or slower than vanilla-cookieconsent on any visit: ratios to it, per CPU rate.
+export const VISIBLE_RATIO = { 1: 0.6, 4: 0.8 };
+export const SCRIPT_RATIO = 0.8;
+export const LIMITS = { returningGzip: 5120, firstGzip: 15360, cookieBytes: 100 };
 
 /**
  * `R` holds each variant's aggregated numbers (see run.mjs), `header` the lines that describe the
@@ -53,7 +55,7 @@ export function report({ R, selected, baseline, taskBaseline, header, footer }) 
 
   const kel = selected.includes('kelisim') && selected.includes(ANCHOR);
   if (selected.includes(ANCHOR)) {
-    lines.push(`Ratios to ${VARIANTS[ANCHOR].label} (median / median; the Kelisim target is ≤ ${TARGET_RATIO}):`);
+    lines.push(`Ratios to ${VARIANTS[ANCHOR].label} (median / median; the Kelisim targets: time to banner ≤ ${RATES.map((r) => `${VISIBLE_RATIO[r]} at ${r}×`).join(', ')}; script time ≤ ${SCRIPT_RATIO}):`);
     lines.push('');
     lines.push(`| | ${RATES.map((r) => `CPU ${r}×`).join(' | ')} |\n|---|${RATES.map(() => '---:').join('|')}|`);
     for (const v of selected.filter((x) => x !== ANCHOR && x !== 'none')) {
@@ -86,14 +88,14 @@ export function report({ R, selected, baseline, taskBaseline, header, footer }) 
     check('Returning visit: no UI code runs (no UI chunk fetched, no banner or preferences in the DOM)',
       k.ret.length > 0 && k.ret.every((r) => !r.returning.uiInDom && !r.returning.bannerShown && !r.returning.files.some((f) => f !== '/dist/kelisim.js')),
       k.ret.map((r) => `${r.action}@${r.rate}×: ui ${r.returning.uiInDom ? 'in DOM' : 'absent'}`).join(', '));
-    check(`First visit: kelisim.js + kelisim-ui.js + CSS ≤ ${LIMITS.firstGzip} B gzip`, k.first.gzip <= LIMITS.firstGzip && k.firstFiles.length > 0, `${k.first.gzip} B (${k.firstFiles.map(base).join(' + ')})`);
+    check(`First visit: everything fetched to show the banner ≤ ${LIMITS.firstGzip} B gzip`, k.first.gzip <= LIMITS.firstGzip && k.firstFiles.length > 0, `${k.first.gzip} B (${k.firstFiles.map(base).join(' + ')})`);
     if (kel) {
       for (const r of RATES) {
         const rv = ratio('kelisim', 'visible', r);
-        check(`Time to visible banner, CPU ${r}×: ≤ ${TARGET_RATIO} × ${ANCHOR}`, rv != null && rv <= TARGET_RATIO,
+        check(`Time to visible banner, CPU ${r}×: ≤ ${VISIBLE_RATIO[r]} × ${ANCHOR}`, rv != null && rv <= VISIBLE_RATIO[r],
           `${ms(median(k.visible[r]))} ms vs ${ms(median(R[ANCHOR].visible[r]))} ms = ${rv?.toFixed(2)}`);
         const rs = ratio('kelisim', 'script', r);
-        check(`Script time over baseline, CPU ${r}×: ≤ ${TARGET_RATIO} × ${ANCHOR}`, rs != null && rs <= TARGET_RATIO,
+        check(`Script time over baseline, CPU ${r}×: ≤ ${SCRIPT_RATIO} × ${ANCHOR}`, rs != null && rs <= SCRIPT_RATIO,
           `${ms(median(k.script[r]))} ms vs ${ms(median(R[ANCHOR].script[r]))} ms = ${rs?.toFixed(2)}`);
       }
     }
