@@ -22,3 +22,13 @@ export function createWithUI(config: KelisimConfig = {}): Kelisim {
   instance.init({ reloadOnWithdraw: false, revision: '2019-02-20', policyUrl: '/privacy', ...config });
   return instance;
 }
+
+/** A Russian page with one link that reopens the preferences, as the UI tests start from. */
+export function blankPage(): void {
+  document.documentElement.lang = 'ru';
+  document.body.innerHTML = '<main><a href="#" data-kelisim="preferences">Cookie</a></main>';
+}
+
+export function clearCookies(): void {
+  document.cookie.split('; ').forEach((c) => { document.cookie = c.split('=')[0] + '=; max-age=0; path=/'; });
+}

@@ -3,7 +3,7 @@ import type { Kelisim, KelisimConfig } from '../../src/types';
 import { en } from '../../src/i18n/en';
 import { kk } from '../../src/i18n/kk';
 import { ru } from '../../src/i18n/ru';
-import { $, $$, createWithUI, waitUntil } from './ui-driver';
+import { $, $$, blankPage, clearCookies, createWithUI, waitUntil } from './ui-driver';
 
 // The real Preact UI in jsdom, driven as a visitor would: by clicking what is on the screen.
 let instance: Kelisim | undefined;
@@ -26,15 +26,12 @@ const dialog = () => $('[data-kelisim-preferences]');
 const box = (category: string) => $(`input[data-kelisim-category="${category}"]`) as HTMLInputElement;
 const rerendered = () => new Promise((resolve) => setTimeout(resolve, 0));
 
-beforeEach(() => {
-  document.documentElement.lang = 'ru';
-  document.body.innerHTML = '<main><a href="#" data-kelisim="preferences">Cookie</a></main>';
-});
+beforeEach(blankPage);
 
 afterEach(() => {
   instance?.destroy();
   instance = undefined;
-  document.cookie.split('; ').forEach((c) => { document.cookie = c.split('=')[0] + '=; max-age=0; path=/'; });
+  clearCookies();
   localStorage.clear();
 });
 

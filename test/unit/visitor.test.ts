@@ -6,7 +6,7 @@ import type { Kelisim, KelisimConfig } from '../../src/types';
 import { en } from '../../src/i18n/en';
 import { kk } from '../../src/i18n/kk';
 import { ru } from '../../src/i18n/ru';
-import { $, $$, createWithUI, waitUntil } from './ui-driver';
+import { $, $$, blankPage, clearCookies, createWithUI, waitUntil } from './ui-driver';
 
 // The visitor's half as a new site owner meets it: the real Preact UI in jsdom, driven by clicks.
 let instance: Kelisim | undefined;
@@ -24,15 +24,12 @@ const rerendered = () => new Promise((resolve) => setTimeout(resolve, 0));
 const consentCookie = () => document.cookie.split('; ').find((c) => c.startsWith('kelisim='));
 const messages = (spy: { mock: { calls: unknown[][] } }) => spy.mock.calls.map((c) => String(c[0]));
 
-beforeEach(() => {
-  document.documentElement.lang = 'ru';
-  document.body.innerHTML = '<main><a href="#" data-kelisim="preferences">Cookie</a></main>';
-});
+beforeEach(blankPage);
 
 afterEach(() => {
   instance?.destroy();
   instance = undefined;
-  document.cookie.split('; ').forEach((c) => { document.cookie = c.split('=')[0] + '=; max-age=0; path=/'; });
+  clearCookies();
   vi.restoreAllMocks();
 });
 
