@@ -1,28 +1,34 @@
 import type { ConsentRecord, Kelisim, KelisimConfig } from './types';
-import type { Settings } from './core/config';
-import type { MountUI, UIController, UIHost, View } from './core/ui-host';
+import type { GateSettings } from './core/config';
+import type { GateHandle } from './core/host';
+import type { UIController, UIHost, View } from './core/ui-host';
 import { evaluate, makeChoice, toRecord, type Choice, type ConsentState } from './core/consent';
 import { createEmitter } from './core/emitter';
 import { randomId } from './core/id';
-import { createHost } from './core/host';
-import { readConfig, type Problem } from './core/validate';
-import { EXPLAIN, LOG } from './core/companions';
+import { readConfig, type Problem } from './core/read-gate';
+import { EXPLAIN } from './core/companions';
+import { own } from './core/own';
 import { encodeChoice } from './store/codec';
 import { createConsentCookie, type ConsentCookie } from './store/consent-cookie';
-import type { createConsentLog, LogRecord } from './store/consent-log';
-import { LOG_KEY } from './store/log-key';
-import { deleteCookies } from './gate/cleanup';
 import { createCounterGate } from './gate/counters';
 import { releaseIframes } from './gate/iframes';
 import { createScriptGate } from './gate/scripts';
 import { watchOtherTabs } from './gate/tabs';
 import { watchDocument } from './gate/watch';
 import { bodyOf } from './gate/dom';
+import { createProof, type Proof } from './gate/proof';
 import { createStubs } from './presets/stubs';
+
+/** What the UI chunk brings: the banner and the dialog, and the withdrawal's cleanup. */
+export interface UIChunk {
+  connect(handle: GateHandle, doc: Document): { host: UIHost; told: Promise<void> | void };
+  mount(host: UIHost): UIController;
+  deleteCookies(doc: Document, patterns: string[]): string[];
+}
 
 export interface Environment {
   /** Fetches the UI chunk: a dynamic import for npm, a script tag (from `uiUrl` if set) for the IIFE build. */
-  loadUI: (uiUrl?: string) => Promise<MountUI>;
+  loadUI: (uiUrl?: string) => Promise<UIChunk>;
   /**
    * Fetches a built-in language's dictionary beside the UI chunk; resolves at once for the others.
    * Absent where every dictionary came with the UI (the one-file build).
@@ -67,20 +73,22 @@ export function createInstance(env: Environment): Kelisim {
   };
   const teardown: (() => void)[] = [];
 
-  let settings: Settings | undefined;
+  let settings: GateSettings | undefined;
+  let config: unknown;
   let state: ConsentState = { choice: null, allowed: [], unanswered: [] };
   let cookie: ConsentCookie;
   let counters: ReturnType<typeof createCounterGate>;
   let scripts: ReturnType<typeof createScriptGate>;
-  let host: UIHost;
+  let chunk: Promise<UIChunk> | undefined;
   let ui: Promise<UIController | void> | undefined;
+  let host: UIHost | undefined;
   let controller: UIController | undefined;
   let cookiesBlocked = false;
   // What should be on screen once the UI chunk arrives: a choice made meanwhile cancels the banner.
   let wanted: View | undefined;
   let opener: Element | null = null;
   let ran: string[] = [];
-  let log: Pick<ReturnType<typeof createConsentLog>, 'add'> | undefined;
+  let proof: Proof | undefined;
   let tabs: ReturnType<typeof watchOtherTabs>;
   let stubs: ReturnType<typeof createStubs>;
   let scanning = 0;
@@ -98,30 +106,52 @@ export function createInstance(env: Environment): Kelisim {
 
   const isAllowed = (category: string) => state.allowed.indexOf(category) >= 0;
   const record = (): ConsentRecord | null => settings ? toRecord(state, settings) : null;
+  const loadChunk = () => chunk || (chunk = Promise.resolve(settings && settings.uiUrl).then(env.loadUI).catch((error) => {
+    chunk = undefined;
+    throw error;
+  }));
 
   // The chunk is fetched at once; only mounting waits for the body.
   const ensureUI = (): Promise<UIController | void> => {
     if (ui) return ui;
-    const asked = settings;
-    return (ui = Promise.all([
-      Promise.resolve(asked && asked.uiUrl).then(env.loadUI),
-      bodyReady(doc),
-      explained,
-      // Resolved and fetched while the chunk downloads rather than after. Without its
-      // dictionary the banner still shows, in Russian: better than no way to choose.
-      Promise.resolve().then(() => host.fetchTexts(host.language)).catch((error) => report(`Kelisim: the ${host.language} texts could not be loaded; the banner shows in Russian.`, error)),
-    ]).then(([mount]) => {
-      // destroy() came while the chunk was on its way: nothing may appear after it.
-      if (asked !== settings) return;
-      controller = mount(host);
-      if (wanted == 'banner') controller.showBanner();
-      if (wanted == 'preferences') controller.showPreferences(opener);
-      return controller;
+    const asked = settings!;
+    // The page's language, as far as the gate can tell, is fetched beside the chunk rather than after.
+    if (env.loadTexts) env.loadTexts(guess(), asked.uiUrl).catch(() => {});
+    return (ui = Promise.all([loadChunk(), bodyReady(doc), explained]).then(([loaded]) => {
+      const connected = loaded.connect(handle(asked), doc);
+      host = connected.host;
+      // Resolved and fetched while the words of any mistake come. Without its dictionary the
+      // banner still shows, in Russian: better than no way to choose.
+      const language = host.language;
+      return Promise.all([connected.told, host.fetchTexts(language).catch((error) =>
+        report(`Kelisim: the ${language} texts could not be loaded; the banner shows in Russian.`, error))]).then(() => {
+        // destroy() came while the chunk was on its way: nothing may appear after it.
+        if (asked !== settings) return;
+        controller = loaded.mount(host!);
+        if (wanted == 'banner') controller.showBanner();
+        if (wanted == 'preferences') controller.showPreferences(opener);
+        return controller;
+      });
     }).catch((error) => {
       ui = undefined;
       report('Kelisim: the banner could not be loaded; nothing is allowed until the visitor chooses.', error);
     }));
   };
+
+  const handle = (current: GateSettings): GateHandle => ({
+    settings: current,
+    config,
+    explain: (problems) => explain(problems, current.uiUrl),
+    nonce: current.nonce || env.nonce,
+    consent: record,
+    isAllowed,
+    unanswered: () => state.unanswered.slice(),
+    gpc: current.gpc && (navigator as any).globalPrivacyControl === true,
+    cookiesBlocked: () => cookiesBlocked,
+    choose: guard('choose()', choose),
+    fetchTexts: (language: string) => env.loadTexts ? env.loadTexts(language, current.uiUrl) : Promise.resolve(),
+    visibility: (view: View, shown: boolean) => emit(shown ? 'kelisim:show' : 'kelisim:hide', { view }),
+  });
 
   /** Word each mistake; should the words not load, still name the field and the value. */
   const explain = (problems: Problem[], uiUrl?: string): Promise<void> | void => {
@@ -146,6 +176,20 @@ export function createInstance(env: Environment): Kelisim {
     if (waiting.length) ensureUI().then(guard('showing placeholders', (c) => c && c.placeholders(waiting)));
   };
 
+  /**
+   * A refusal deletes what its categories left: the cookies the config names and the presets'
+   * own. The code for it comes with the UI chunk, which a withdrawal through the API fetches;
+   * a reload the withdrawal needs waits for it.
+   */
+  const clean = (current: GateSettings, names: string[], reload: boolean) => {
+    const patterns = names.reduce<string[]>((all, name) => all.concat(
+      current.categories.filter((c) => c.name == name).map((c) => c.cookies)[0] || [], counters.cookies(name)), []);
+    if (!patterns.length) return reload && w.location.reload();
+    loadChunk().then((loaded) => loaded.deleteCookies(doc, patterns), (error) =>
+      report("Kelisim: the cleanup after a refusal could not be loaded; the refused categories' cookies stay until the next choice.", error))
+      .then(() => reload && w.location.reload());
+  };
+
   /** Move to a new consent state: start, stop, clean up, tell the page; reload if something must unload. */
   function transition(next: ConsentState, refused: string[], atInit?: boolean) {
     // A listener may call destroy() while we tell the page; what follows must not outlive it.
@@ -155,12 +199,6 @@ export function createInstance(env: Environment): Kelisim {
     const added = minus(next.allowed, previous.allowed);
     const removed = minus(previous.allowed, next.allowed);
     counters.apply(next.allowed, refused);
-    // A refusal clears what the category left, even from before this choice; a stored one at
-    // page load does not, to keep returning visits cheap.
-    for (const name of atInit ? removed : removed.concat(minus(refused, removed))) {
-      const category = current.categories.filter((c) => c.name == name)[0];
-      deleteCookies(doc, (category ? category.cookies : []).concat(counters.cookies(name)));
-    }
     if (doc.readyState != 'loading') {
       scan();
       releaseFrames();
@@ -173,21 +211,39 @@ export function createInstance(env: Environment): Kelisim {
       else emit('kelisim:consent', detail);
     }
     if (added.length || removed.length) emit('kelisim:change', { added, removed, categories: next.allowed });
-    if (current.reloadOnWithdraw && removed.some((name) => ran.indexOf(name) >= 0)) w.location.reload();
+    // A refusal clears what the category left, even from before this choice; a stored one at
+    // page load does not, to keep returning visits cheap.
+    if (!atInit) clean(current, removed.concat(minus(refused, removed)), current.reloadOnWithdraw && removed.some((name) => ran.indexOf(name) >= 0));
   }
 
+  /**
+   * The language a choice made without the UI is recorded in: the UI's, the last choice's, or the
+   * one the config or `<html lang>` names. The UI resolves it fully; this is its cheap guess.
+   */
+  const language = () => host ? host.language : state.choice ? state.choice.language : guess();
+  const guess = (): string => {
+    let tag: any;
+    try {
+      tag = own(config, 'language');
+    } catch {
+      // Told when the config was read.
+    }
+    tag = (typeof tag == 'string' && tag != 'auto' ? tag : doc.documentElement.lang || '').toLowerCase().replace(/^kz/, 'kk').split('-')[0];
+    return tag == 'kk' || tag == 'en' ? tag : 'ru';
+  };
+
   /** `answered` given: only those categories are answered, the others keep their answer or none. */
-  function choose(categories: string[], textHash: string, answered?: string[], language?: string) {
+  function choose(categories: string[], textHash: string, answered?: string[], shown?: string) {
     if (!settings) return warn('Kelisim: call init(config) before recording a choice.');
     if (!Array.isArray(categories)) return report(`Kelisim: accept() needs an array of category names, got ${typeof categories}.`);
-    const choice: Choice = makeChoice(state.choice, categories, settings, language || host.language, textHash, now(), randomId, answered);
+    const choice: Choice = makeChoice(state.choice, categories, settings, shown || language(), textHash, now(), randomId, answered);
     const next = evaluate(choice, settings, now());
     // The banner stays while a category is unanswered.
     const done = !next.unanswered.length;
     if (done && (wanted == 'banner' || (wanted && !controller))) wanted = undefined;
     cookiesBlocked = !cookie.write(choice);
     if (cookiesBlocked) warn('Kelisim: the consent cookie could not be stored (cookies blocked?); the choice holds for this page view only.');
-    prove(minus(state.allowed, next.allowed).length ? 'withdrawal' : 'choice', choice);
+    if (proof) proof(minus(state.allowed, next.allowed).length ? 'withdrawal' : 'choice', choice);
     const current = settings;
     transition(next, choice.denied);
     // A listener may have called destroy() meanwhile.
@@ -201,22 +257,6 @@ export function createInstance(env: Environment): Kelisim {
     if (wrong.length) warn(`Kelisim: no category named ${wrong.join(', ')} in the config; nothing was recorded.`);
     return wrong.length;
   };
-
-  /** Queue a proof record for `consentLog.url`; sending never blocks the page. */
-  function prove(action: 'choice' | 'withdrawal' | 'reset', choice: Choice) {
-    if (!log) return;
-    log.add({
-      id: choice.id,
-      timestamp: new Date().toISOString(),
-      action,
-      granted: settings!.categories.filter((c) => c.required).map((c) => c.name).concat(action == 'reset' ? [] : choice.granted),
-      denied: action == 'reset' ? choice.granted.concat(choice.denied) : choice.denied,
-      revision: settings!.revision,
-      language: choice.language,
-      textHash: choice.textHash,
-      path: w.location.pathname,
-    });
-  }
 
   /**
    * Another tab chose: follow the cookie without writing it back. What this tab applies is
@@ -234,7 +274,7 @@ export function createInstance(env: Environment): Kelisim {
     else if (controller) controller.hide();
   }
 
-  function init(config?: KelisimConfig): Kelisim {
+  function init(given?: KelisimConfig): Kelisim {
     if (settings) {
       warn('Kelisim: init() was called again; the first config stays. Call destroy() before init() to apply another.');
       return api;
@@ -245,25 +285,15 @@ export function createInstance(env: Environment): Kelisim {
     }
     w[ACTIVE] = api;
     const problems: Problem[] = [];
-    const current = (settings = readConfig(config, (problem) => problems.push(problem), report, warn, w.location));
+    config = given;
+    const current = (settings = readConfig(given, (problem) => problems.push(problem), report, warn, w.location));
     explained = problems.length ? explain(problems, current.uiUrl) : undefined;
     const nonce = current.nonce || env.nonce;
     cookie = createConsentCookie(current, doc);
     ran = [];
-    counters = createCounterGate(w, current, nonce, report, (name) => ran.push(name));
+    counters = createCounterGate(w, current as any, nonce, report, (name) => ran.push(name));
     scripts = createScriptGate(doc, isAllowed, (name) => ran.push(name), report);
     stubs = createStubs(w, current.stubs);
-    host = createHost(current, doc, {
-      nonce,
-      consent: record,
-      isAllowed,
-      unanswered: () => state.unanswered.slice(),
-      gpc: current.gpc && (navigator as any).globalPrivacyControl === true,
-      cookiesBlocked: () => cookiesBlocked,
-      choose: guard('choose()', choose),
-      fetchTexts: (language: string) => env.loadTexts ? env.loadTexts(language, current.uiUrl) : Promise.resolve(),
-      visibility: (view: View, shown: boolean) => emit(shown ? 'kelisim:show' : 'kelisim:hide', { view }),
-    });
 
     const onClick = guard('opening the preferences', (event: Event) => {
       const target = event.target as Element | null;
@@ -278,56 +308,9 @@ export function createInstance(env: Environment): Kelisim {
     tabs = watchOtherTabs(w, current.cookie.name, guard('following another tab', followOtherTab));
     teardown.push(tabs.stop);
     if (current.consentLog) {
-      const url = current.consentLog.url;
-      // The sender comes only for a page view with a record to send: a choice made here, or one
-      // an earlier page view left queued. Records made meanwhile wait for it in its queue in
-      // localStorage, so that a tab closed before it arrives loses none; in memory if blocked.
-      let queue: ReturnType<typeof createConsentLog> | undefined;
-      let coming: Promise<void> | undefined;
-      const waiting: LogRecord[] = [];
-      const start = () => {
-        if (queue || settings !== current) return;
-        queue = w[LOG](url, w, report) as ReturnType<typeof createConsentLog>;
-        for (const record of waiting.splice(0)) queue.add(record);
-      };
-      const sender = (): Promise<void> => w[LOG] ? Promise.resolve(start()) : coming || (coming = (env.loadLog
-        ? env.loadLog(current.uiUrl) : Promise.reject(new Error('no way to load kelisim-log.js'))).then(start).catch((error) => {
-        coming = undefined;
-        report('Kelisim: kelisim-log.js could not be loaded; the consent records stay queued for a later try.', error);
-      }));
-      // Where the sender came with the gate, it starts at once, as it always did.
-      if (w[LOG]) start();
-      log = {
-        add(record: LogRecord) {
-          if (queue) return queue.add(record);
-          try {
-            w.localStorage.setItem(LOG_KEY, JSON.stringify(JSON.parse(w.localStorage.getItem(LOG_KEY) || '[]').concat(record)));
-          } catch {
-            waiting.push(record);
-          }
-          sender().then(() => queue && queue.flush());
-        },
-      };
-      // Records left by an earlier page view go after load: reading them is a localStorage round
-      // trip that must not delay the banner or the counters.
-      const resend = () => {
-        if (queue) return queue.resume();
-        let left: string | null = null;
-        try {
-          left = w.localStorage.getItem(LOG_KEY);
-        } catch {
-          // Blocked storage kept nothing from an earlier page view.
-        }
-        if (left && left != '[]') sender().then(() => queue && queue.resume());
-      };
-      let soon: ReturnType<typeof setTimeout> | undefined;
-      if (doc.readyState == 'complete') soon = setTimeout(resend);
-      else w.addEventListener('load', resend, { once: true });
-      teardown.push(() => {
-        clearTimeout(soon);
-        w.removeEventListener('load', resend);
-        if (queue) queue.stop();
-      });
+      const log = createProof(w, current, env.loadLog, report);
+      proof = log.prove;
+      teardown.push(log.stop);
     }
 
     const stored = evaluate(cookie.read(), current, now());
@@ -395,7 +378,7 @@ export function createInstance(env: Environment): Kelisim {
     reset() {
       if (!ready('reset')) return;
       cookie.remove();
-      if (state.choice) prove('reset', state.choice);
+      if (state.choice && proof) proof('reset', state.choice);
       const fresh = evaluate(null, settings!, now());
       transition(fresh, minus(state.allowed, fresh.allowed));
       tabs.announce();
@@ -404,7 +387,7 @@ export function createInstance(env: Environment): Kelisim {
     destroy() {
       teardown.splice(0).forEach((undo) => undo());
       if (controller) controller.destroy();
-      controller = ui = log = wanted = undefined;
+      controller = ui = proof = wanted = host = undefined;
       emitter.clear();
       if (w[ACTIVE] === api) delete w[ACTIVE];
       settings = undefined;

@@ -9,7 +9,7 @@ import { EXPLAIN, LOG } from './core/companions';
  */
 export function createKelisim<C extends string = DefaultCategory>(config?: KelisimConfig<C>): Kelisim<C> {
   const instance = createInstance({
-    loadUI: () => import('./ui/index').then((ui) => ui.mount),
+    loadUI: () => import('./ui-chunk'),
     loadTexts,
     loadMessages: () => import('./core/messages').then((m) => {
       (window as any)[EXPLAIN] = m.explain;

@@ -5,11 +5,11 @@ import { explain } from './core/messages';
 import { en } from './i18n/en';
 import { kk } from './i18n/kk';
 import { shelve } from './i18n/shelf';
-import { mount } from './ui/index';
+import * as chunk from './ui-chunk';
 
 // One file: every language, message and the log's sender travel inside, nothing more is fetched.
 shelve('kk', kk);
 shelve('en', en);
 (window as any)[EXPLAIN] = explain;
 (window as any)[LOG] = createConsentLog;
-start(mount);
+start(chunk);

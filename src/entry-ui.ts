@@ -1,5 +1,5 @@
 import { UI } from './core/ui-host';
-import { mount } from './ui/index';
+import * as chunk from './ui-chunk';
 
-// The gate waits for this script's load event, then takes `mount` from here.
-(window as any)[UI] = { mount };
+// The gate waits for this script's load event, then takes the chunk from here.
+(window as any)[UI] = chunk;

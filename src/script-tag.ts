@@ -1,6 +1,5 @@
 import type { KelisimConfig } from './types';
-import type { MountUI } from './core/ui-host';
-import { activeInstance, createInstance, whenReady } from './api';
+import { activeInstance, createInstance, whenReady, type UIChunk } from './api';
 import { currentScript } from './gate/dom';
 import { scriptLoaders } from './gate/ui-loader';
 
@@ -16,10 +15,10 @@ const GATE_FILE = /\/kelisim(\.[\w-]+)*\.js([?#]|$)/;
 
 /**
  * The `<script>` build: one instance on `window.Kelisim`, configured from `window.kelisimConfig`
- * when present. `mountUI` is given by the one-file build; otherwise the UI chunk is fetched from
+ * when present. The UI chunk is given by the one-file build; otherwise the UI chunk is fetched from
  * `uiUrl`, or from the folder this script came from.
  */
-export function start(mountUI?: MountUI): void {
+export function start(chunk?: UIChunk): void {
   const self = currentScript(document);
   const nonce = (self && (self.nonce || self.getAttribute('nonce'))) || undefined;
   // The UI chunk and the dictionaries sit in the gate's folder, or in the one `uiUrl` names.
@@ -27,8 +26,8 @@ export function start(mountUI?: MountUI): void {
     const file = uiUrl || (self && self.src) || namedGate();
     return file && file.replace(/[^/?#]*([?#].*)?$/, '');
   };
-  const instance = createInstance(mountUI
-    ? { loadUI: () => Promise.resolve(mountUI), nonce }
+  const instance = createInstance(chunk
+    ? { loadUI: () => Promise.resolve(chunk), nonce }
     : { ...scriptLoaders(window as any, folder, nonce), nonce });
   // A second copy of the gate (kelisim.js twice, or beside kelisim.full.js) stays inactive and
   // must not take `window.Kelisim` from the running one.

@@ -1,5 +1,5 @@
 import type { ConsentRecord } from '../types';
-import type { Settings } from './config';
+import type { GateSettings as Settings } from './config';
 import { hashText } from './hash';
 
 /** What the cookie holds. Times are whole seconds since the epoch. */

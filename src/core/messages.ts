@@ -1,4 +1,4 @@
-import type { Problem } from './validate';
+import type { Problem } from './read-gate';
 import { own } from './own';
 
 /** What a config value should have been, by the key validate.ts gives. */

@@ -1,4 +1,4 @@
-import type { MountUI } from '../core/ui-host';
+import type { UIChunk } from '../api';
 import { UI } from '../core/ui-host';
 import { EXPLAIN, LOG } from '../core/companions';
 import { FETCHED, shelved } from '../i18n/shelf';
@@ -28,9 +28,9 @@ export function scriptLoaders(w: Window & Record<symbol, any>, folder: (uiUrl?: 
     return base && base + name;
   };
   return {
-    loadUI: (uiUrl?: string): Promise<MountUI> => {
+    loadUI: (uiUrl?: string): Promise<UIChunk> => {
       const ui = () => w[UI] && typeof w[UI].mount == 'function';
-      return fetch('kelisim-ui.js', uiUrl || part('kelisim-ui.js'), ui).then(() => w[UI].mount as MountUI);
+      return fetch('kelisim-ui.js', uiUrl || part('kelisim-ui.js'), ui).then(() => w[UI] as UIChunk);
     },
     loadMessages: (uiUrl?: string): Promise<void> => fetch('kelisim-messages.js', part('kelisim-messages.js', uiUrl), () => w[EXPLAIN]),
     loadLog: (uiUrl?: string): Promise<void> => fetch('kelisim-log.js', part('kelisim-log.js', uiUrl), () => w[LOG]),

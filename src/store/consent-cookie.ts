@@ -1,4 +1,4 @@
-import type { Settings } from '../core/config';
+import type { GateSettings as Settings } from '../core/config';
 import { decodeChoice, encodeChoice } from './codec';
 import type { Choice } from '../core/consent';
 import { cookieValues, ownCookieAttributes, removeEverywhere, setCookie } from './cookies';

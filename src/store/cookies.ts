@@ -1,5 +1,4 @@
-import Cookies from 'js-cookie';
-import type { Settings } from '../core/config';
+import type { GateSettings } from '../core/config';
 import { cookieJar, setCookieJar } from '../gate/dom';
 
 /** `document.cookie` as raw `name=value` pairs, duplicates kept (two domains can each hold one). */
@@ -33,12 +32,13 @@ export const cookieNames = (doc: Document): string[] => jar(doc).map((pair) => s
 
 /**
  * Every value a cookie of this name has in the jar: one per domain or path it was set on. Only
- * that name is decoded, and a value that does not decode reads as '' (for ours: no consent).
+ * that name is decoded, as js-cookie decodes, and a value that does not decode reads as '' (for
+ * ours: no consent).
  */
 export const cookieValues = (doc: Document, name: string): string[] =>
   jar(doc).map(split).filter(([n]) => n == name).map(([, value]) => {
     try {
-      return Cookies.converter.read(value, name);
+      return (value[0] == '"' ? value.slice(1, -1) : value).replace(/(%[\dA-F]{2})+/gi, decodeURIComponent);
     } catch {
       return '';
     }
@@ -66,11 +66,12 @@ export interface CookieAttributes {
 
 /**
  * Set a cookie (a past `expires` deletes it) through Document.prototype's setter: js-cookie's
- * `document.cookie =` fails when a page element is named `cookie` (`<img name="cookie">`).
- * The value is encoded as js-cookie encodes it, so its reader reads it back.
+ * `document.cookie =` fails when a page element is named `cookie` (`<img name="cookie">`). The
+ * value goes as it is: the gate's own values are made of characters a cookie takes unencoded
+ * (codec.ts), and the UI encodes the rest with js-cookie's encoder.
  */
 export function setCookie(doc: Document, name: string, value: string, { expires, path, domain, sameSite, secure }: CookieAttributes): void {
-  setCookieJar(doc, `${name}=${Cookies.converter.write(value, name)}; path=${path}; expires=${expires.toUTCString()}`
+  setCookieJar(doc, `${name}=${value}; path=${path}; expires=${expires.toUTCString()}`
     + (domain ? '; domain=' + domain : '') + (sameSite ? '; samesite=' + sameSite : '') + (secure ? '; secure' : ''));
 }
 
@@ -88,7 +89,7 @@ export function removeEverywhere(doc: Document, name: string, path = '/'): void 
 }
 
 /** Where Kelisim's own cookies live. SameSite=None is only kept by browsers together with Secure. */
-export const ownCookieAttributes = ({ path, domain, sameSite }: Settings['cookie'], doc: Document) => ({
+export const ownCookieAttributes = ({ path, domain, sameSite }: GateSettings['cookie'], doc: Document) => ({
   path,
   domain,
   sameSite,

@@ -2,6 +2,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createInstance } from '../../src/api';
 import type { UIController, UIHost } from '../../src/core/ui-host';
 import type { Kelisim, KelisimConfig } from '../../src/types';
+import { connect, deleteCookies } from '../../src/ui-chunk';
+
+/** The UI chunk with its banner and dialog replaced by `mount`. */
+const chunkWith = (mount: (h: UIHost) => UIController) => ({ connect, deleteCookies, mount });
 
 let instances: Kelisim[] = [];
 let host: UIHost | undefined;
@@ -19,11 +23,11 @@ const controller = (): UIController => ({
 
 const start = (config: KelisimConfig = {}) => {
   const instance = createInstance({
-    loadUI: () => Promise.resolve((h: UIHost) => {
+    loadUI: () => Promise.resolve(chunkWith((h: UIHost) => {
       host = h;
       mounts++;
       return controller();
-    }),
+    })),
   });
   instances.push(instance);
   return instance.init({ reloadOnWithdraw: false, revision: '2019-02-20', ...config });
@@ -249,6 +253,8 @@ describe('withdrawal, reset and destroy', () => {
     const categories = { necessary: { required: true }, analytics: { cookies: ['_ym_*'] }, advertising: {} };
     const k = start({ categories });
     k.rejectAll();
+    // The cleanup comes with the UI chunk.
+    await settle();
     expect(document.cookie).not.toContain('_ym_uid');
     k.destroy();
     document.cookie = '_ym_uid=again; path=/';
@@ -258,13 +264,13 @@ describe('withdrawal, reset and destroy', () => {
   });
 
   it('destroy() while the UI is on its way: nothing appears afterwards', async () => {
-    let deliver!: (mount: (h: UIHost) => UIController) => void;
+    let deliver!: (chunk: ReturnType<typeof chunkWith>) => void;
     const k = createInstance({ loadUI: () => new Promise((resolve) => { deliver = resolve; }) });
     instances.push(k);
     k.init({ revision: '2019-02-20' });
     await settle();
     k.destroy();
-    deliver(() => { mounts++; return controller(); });
+    deliver(chunkWith(() => { mounts++; return controller(); }));
     await settle();
     expect(mounts).toBe(0);
   });

@@ -18,7 +18,7 @@ export const $$ = (selector: string) => Array.from(document.querySelectorAll(sel
 
 /** An instance with the real UI chunk, initialised with the defaults the UI tests share. */
 export function createWithUI(config: KelisimConfig = {}): Kelisim {
-  const instance = createInstance({ loadUI: () => import('../../src/ui/index').then((m) => m.mount) });
+  const instance = createInstance({ loadUI: () => import('../../src/ui-chunk') });
   instance.init({ reloadOnWithdraw: false, revision: '2019-02-20', policyUrl: '/privacy', ...config });
   return instance;
 }
