@@ -85,7 +85,7 @@ export default [
   browser('src/configurator/main.tsx', 'dist/configurator/configurator.js', [configuratorFiles()]),
   {
     input: 'src/index.ts',
-    external: ['preact', 'preact/hooks', 'preact/jsx-runtime', 'js-cookie'],
+    external: ['preact', 'preact/hooks', 'preact/jsx-runtime'],
     plugins: [inlineCss(), nodeResolve(), ts(), emitTypes()],
     output: [
       { dir: 'dist', format: 'es', entryFileNames: 'index.mjs', chunkFileNames: 'chunks/[name]-[hash].mjs' },
@@ -93,7 +93,7 @@ export default [
   },
   {
     input: 'src/index.ts',
-    external: ['preact', 'preact/hooks', 'preact/jsx-runtime', 'js-cookie'],
+    external: ['preact', 'preact/hooks', 'preact/jsx-runtime'],
     plugins: [inlineCss(), nodeResolve(), ts()],
     output: { file: 'dist/index.cjs', format: 'cjs', inlineDynamicImports: true, exports: 'named' },
   },

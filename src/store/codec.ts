@@ -4,8 +4,8 @@ import { COOKIE_LIMIT } from '../core/cookie-size';
 /*
  * Cookie value, version 1, fields joined by '.':
  *   1.<id>.<created>.<updated>.<expires>.<revision hash>.<language>.<text hash>.<granted>.<denied>
- * Times are base36 seconds; category lists are joined by '+'. Every character is one js-cookie
- * writes as is, so the default three categories fit in about 90 bytes with the name.
+ * Times are base36 seconds; category lists are joined by '+'. Every character is one a cookie
+ * value takes unencoded (RFC 6265 §4.1.1), so the default three categories fit in about 90 bytes with the name.
  */
 const VERSION = '1';
 const ID = /^[\w-]{16,32}$/;

@@ -68,7 +68,7 @@ export interface CookieAttributes {
  * Set a cookie (a past `expires` deletes it) through Document.prototype's setter: js-cookie's
  * `document.cookie =` fails when a page element is named `cookie` (`<img name="cookie">`). The
  * value goes as it is: the gate's own values are made of characters a cookie takes unencoded
- * (codec.ts), and the UI encodes the rest with js-cookie's encoder.
+ * (codec.ts), and the UI percent-encodes the visitor's language pick.
  */
 export function setCookie(doc: Document, name: string, value: string, { expires, path, domain, sameSite, secure }: CookieAttributes): void {
   setCookieJar(doc, `${name}=${value}; path=${path}; expires=${expires.toUTCString()}`
