@@ -64,32 +64,68 @@ export const show = (value: unknown): string => {
   }
 };
 
-/** The readers of one config object: each wrong value goes to `say`, and its default is used. */
-export function readers(config: Record<string, any>, say: Say) {
-  const bad = (path: string, value: unknown, expected: string) => say([path, show(value), expected]);
-  const pick = <T>(path: string, value: unknown, fallback: T, ok: (v: any) => boolean, expected: string): T => {
-    if (value === undefined) return fallback;
-    if (ok(value)) return value as T;
-    bad(path, value, expected);
-    return fallback;
-  };
-  return {
-    bad,
-    pick,
-    get: (key: string) => own(config, key),
-    oneOf: <T extends string>(path: string, value: unknown, options: T[]): T =>
-      pick(path, value, options[0], (v) => options.indexOf(v) >= 0, options.map((o) => `'${o}'`).join(' | ')),
-    flag: (path: string, value: unknown, fallback: boolean) =>
-      pick(path, value, fallback, (v) => typeof v == 'boolean', 'bool'),
-    object(path: string) {
-      const value = own(config, path);
-      if (value !== undefined && !isObject(value)) bad(path, value, 'object');
-      return isObject(value) ? value : {};
-    },
-  };
-}
+type Check = ((value: any) => boolean) | string[];
+/** One setting: its path under `config.`, what it must be, its default, and what is expected (a key of messages.ts). */
+export type Rule = [path: string, check: Check, fallback?: unknown, expected?: string];
 
 const text = (v: unknown): v is string => typeof v == 'string';
+const bool = (v: unknown) => typeof v == 'boolean';
+
+/**
+ * Reads `rules` from `config` into a nested object shaped like the paths: each wrong value goes to
+ * `say` and its default is used; a parent that is not an object is told once and read as `{}`.
+ * A list of options as `check` means one of them, the first by default.
+ */
+export function readRules(config: Record<string, any>, rules: Rule[], say: Say): Record<string, any> {
+  // Without a prototype: a setter or a value another script put on Object.prototype is never met.
+  const out = blank<any>();
+  const told: string[] = [];
+  for (const [path, check, fallback, expected] of rules) {
+    const keys = path.split('.');
+    const last = keys.pop()!;
+    let from = config;
+    let into = out;
+    for (const key of keys) {
+      const value = own(from, key);
+      if (value !== undefined && !isObject(value) && told.indexOf(key) < 0) {
+        told.push(key);
+        say([key, show(value), 'object']);
+      }
+      from = isObject(value) ? value : {};
+      into = into[key] || (into[key] = blank());
+    }
+    const value = own(from, last);
+    const options = Array.isArray(check) ? check : undefined;
+    const ok = options ? options.indexOf(value) >= 0 : (check as (v: any) => boolean)(value);
+    if (value !== undefined && !ok) say([path, show(value), expected || options!.map((o) => `'${o}'`).join(' | ')]);
+    into[last] = value !== undefined && ok ? value : options && fallback === undefined ? options[0] : fallback;
+  }
+  return out;
+}
+
+export const REVISION_RULE: Rule = ['revision', (v) => (text(v) && v.length > 0 && v.length <= 64) || typeof v == 'number', '1', 'revision'];
+
+const GATE_RULES: Rule[] = [
+  ['cookie.name', (v) => text(v) && /^[\w-]{1,32}$/.test(v), 'kelisim', 'cookieName'],
+  ['cookie.domain', (v) => text(v) && /^\.?[a-z\d-]+(\.[a-z\d-]+)*$/i.test(v), undefined, 'domain'],
+  ['cookie.path', (v) => text(v) && v[0] == '/', '/', 'path'],
+  ['cookie.expiresDays', (v) => typeof v == 'number' && v >= 1, 365, 'days'],
+  ['cookie.sameSite', ['Lax', 'Strict', 'None']],
+  ['reloadOnWithdraw', bool, true, 'bool'],
+  ['consentLog', (v) => isObject(v) && isSafeUrl(own(v, 'url')), undefined, 'log'],
+  ['consentMode.mode', ['basic', 'advanced']],
+  ['consentMode.regions', (v) => !!items(v) && items(v)!.every((r) => {
+    const region = isObject(r) && items(own(r, 'region'));
+    return region && region.every(text) && (own(r, 'granted') === undefined || isConsentTypes(own(r, 'granted')));
+  }), undefined, 'regions'],
+  ['consentMode.map', (v) => isObject(v) && ownKeys(v).every((k) => isConsentTypes(v[k])), undefined, 'map'],
+  ['consentMode.waitForUpdate', (v) => typeof v == 'number' && v >= 0 && v <= 10000, 500, 'wait'],
+  ['gpc', bool, true, 'bool'],
+  ['nonce', text, undefined, 'string'],
+  ['stubs', (v) => !!items(v) && items(v)!.every((n) => text(n) && /^[a-z_$][\w$]*$/i.test(n)), [], 'stubs'],
+  ['uiUrl', isSafeUrl, undefined, 'url'],
+  REVISION_RULE,
+];
 
 /**
  * The part of the config every page view needs, checked as `validate` checks it: with `page`,
@@ -98,72 +134,49 @@ const text = (v: unknown): v is string => typeof v == 'string';
  */
 export function readGate(input: unknown, say: Say, warn: (message: string) => void, page?: Page): GateSettings {
   const config = isObject(input) ? input : {};
-  const { bad, pick, get, oneOf, flag, object } = readers(config, say);
+  const bad = (path: string, value: unknown, expected: string) => say([path, show(value), expected]);
 
-  let categories = readCategories(get('categories'), bad);
+  let categories = readCategories(own(config, 'categories'), bad);
   // The consent cookie names every optional category: a list it cannot hold would never read back.
   if (longestCookie(categories) > COOKIE_LIMIT) {
-    bad('categories', get('categories'), `names that fit one ${COOKIE_LIMIT}-byte cookie (these need ${longestCookie(categories)})`);
+    bad('categories', own(config, 'categories'), `names that fit one ${COOKIE_LIMIT}-byte cookie (these need ${longestCookie(categories)})`);
     categories = readCategories(undefined, bad);
   }
-  const names = categories.map((c) => c.name);
-
-  const cookie = object('cookie');
-  const consentMode = object('consentMode');
-  const days = pick('cookie.expiresDays', own(cookie, 'expiresDays'), 365,
-    (v) => typeof v == 'number' && v >= 1, 'days');
-  if (days > MAX_DAYS) warn(`Kelisim: config.cookie.expiresDays = ${days} is over the ${MAX_DAYS} days browsers keep a cookie; using ${MAX_DAYS}.`);
-  const sameSite = oneOf('cookie.sameSite', own(cookie, 'sameSite'), ['Lax', 'Strict', 'None']);
-  const consentLog = pick<any>('consentLog', get('consentLog'), undefined,
-    (v) => isObject(v) && isSafeUrl(own(v, 'url')), 'log');
-  const regions = pick<unknown>('consentMode.regions', own(consentMode, 'regions'), undefined,
-    (v) => !!items(v) && items(v)!.every((r) => {
-      const region = isObject(r) && items(own(r, 'region'));
-      return region && region.every(text) && (own(r, 'granted') === undefined || isConsentTypes(own(r, 'granted')));
-    }),
-    'regions');
-  const map = pick<Record<string, unknown> | undefined>('consentMode.map', own(consentMode, 'map'), undefined,
-    (v) => isObject(v) && ownKeys(v).every((k) => isConsentTypes(v[k])), 'map');
-
+  const read = readRules(config, GATE_RULES, say);
+  const { cookie, consentMode, consentLog } = read;
+  if (cookie.expiresDays > MAX_DAYS) {
+    warn(`Kelisim: config.cookie.expiresDays = ${cookie.expiresDays} is over the ${MAX_DAYS} days browsers keep a cookie; using ${MAX_DAYS}.`);
+    cookie.expiresDays = MAX_DAYS;
+  }
+  // A Domain the page is not on is refused by the browser, and the visitor would be told cookies are blocked.
+  if (cookie.domain && page && ('.' + page.hostname).slice(-domainOf(cookie.domain).length) != domainOf(cookie.domain)) {
+    bad('cookie.domain', cookie.domain, 'domain');
+    cookie.domain = undefined;
+  }
+  // Browsers keep SameSite=None only with Secure, which an http page cannot set.
+  if (cookie.sameSite == 'None' && page && page.protocol == 'http:') {
+    bad('cookie.sameSite', 'None', 'http');
+    cookie.sameSite = 'Lax';
+  }
+  const map = consentMode.map;
   return {
-    revision: String(pick<string | number>('revision', get('revision'), '1',
-      (v) => (text(v) && v.length > 0 && v.length <= 64) || typeof v == 'number', 'revision')),
+    ...read,
+    revision: String(read.revision),
     categories,
     // A counter is not defaulted: a wrong one is left out, and the message says so.
-    counters: readCounters(get('counters'), names, (path, value, expected) =>
+    counters: readCounters(own(config, 'counters'), categories.map((c) => c.name), (path, value, expected) =>
       say([path, show(value), expected, path == 'counters' ? 'none' : 'drop'])),
-    cookie: {
-      name: pick('cookie.name', own(cookie, 'name'), 'kelisim', (v) => text(v) && /^[\w-]{1,32}$/.test(v), 'cookieName'),
-      // A Domain the page is not on is refused by the browser, and the visitor would be told cookies are blocked.
-      domain: pick<string | undefined>('cookie.domain', own(cookie, 'domain'), undefined,
-        (v) => text(v) && /^\.?[a-z\d-]+(\.[a-z\d-]+)*$/i.test(v)
-          && (!page || ('.' + page.hostname).slice(-domainOf(v).length) == domainOf(v)),
-        'domain'),
-      path: pick('cookie.path', own(cookie, 'path'), '/', (v) => text(v) && v[0] == '/', 'path'),
-      expiresDays: Math.min(days, MAX_DAYS),
-      // Browsers keep SameSite=None only with Secure, which an http page cannot set.
-      sameSite: sameSite == 'None' && page && page.protocol == 'http:'
-        ? (bad('cookie.sameSite', sameSite, 'http'), 'Lax')
-        : sameSite,
-    },
-    reloadOnWithdraw: flag('reloadOnWithdraw', get('reloadOnWithdraw'), true),
     consentLog: consentLog && { url: own(consentLog, 'url') },
     consentMode: {
-      mode: oneOf('consentMode.mode', own(consentMode, 'mode'), ['basic', 'advanced']),
-      regions: (items(regions) || []).map((r) => ({
+      ...consentMode,
+      regions: (items(consentMode.regions) || []).map((r) => ({
         region: items(own(r, 'region')) as string[],
         granted: items(own(r, 'granted')) as GoogleConsentType[] | undefined,
       })),
       map: map ? ownKeys(map).reduce((copy, k) => ((copy[k] = items(map[k]) as GoogleConsentType[]), copy), blank<GoogleConsentType[]>()) : DEFAULT_MAP,
-      waitForUpdate: pick('consentMode.waitForUpdate', own(consentMode, 'waitForUpdate'), 500,
-        (v) => typeof v == 'number' && v >= 0 && v <= 10000, 'wait'),
     },
-    gpc: flag('gpc', get('gpc'), true),
-    nonce: pick<string | undefined>('nonce', get('nonce'), undefined, text, 'string'),
-    stubs: items(pick('stubs', get('stubs'), [], (v) => !!items(v) && items(v)!.every((n) => text(n) && /^[a-z_$][\w$]*$/i.test(n)),
-      'stubs')) as string[],
-    uiUrl: pick<string | undefined>('uiUrl', get('uiUrl'), undefined, isSafeUrl, 'url'),
-  };
+    stubs: items(read.stubs) as string[],
+  } as GateSettings;
 }
 
 const isConsentTypes = (value: unknown) => {

@@ -3,7 +3,7 @@ import { kazakh, kazakhKeys } from './language';
 import { LANGUAGE } from './record';
 import { blank, own } from './own';
 import { isSafeUrl } from './safe-url';
-import { categoryOptions, isObject, ownKeys, readers, UNREADABLE, type Say } from './read-gate';
+import { categoryOptions, isObject, ownKeys, readRules, show, UNREADABLE, type Rule, type Say } from './read-gate';
 
 type Report = (message: string, error?: unknown) => void;
 
@@ -25,33 +25,35 @@ export function readRest(input: unknown, gate: GateSettings, say: Say, error: Re
   }
 }
 
-function rest(config: Record<string, any>, gate: GateSettings, say: Say, warn: Report): Settings {
-  const { bad, pick, get, oneOf, flag } = readers(config, say);
-  const text = (v: unknown): v is string => typeof v == 'string';
+const text = (v: unknown): v is string => typeof v == 'string';
 
+const REST_RULES: Rule[] = [
+  ['language', (v) => v === 'auto' || (text(v) && LANGUAGE.test(v)), 'auto', 'language'],
+  ['policyUrl', isSafeUrl, '', 'url'],
+  ['operator', (v) => isObject(v) && text(own(v, 'name')) && (own(v, 'id') === undefined || text(own(v, 'id'))), undefined, 'operator'],
+  ['layout', ['bar', 'box', 'modal']],
+  ['theme', ['auto', 'light', 'dark']],
+  ['css', (v) => typeof v == 'boolean', true, 'bool'],
+];
+
+function rest(config: Record<string, any>, gate: GateSettings, say: Say, warn: Report): Settings {
+  const bad = (path: string, value: unknown, expected: string) => say([path, show(value), expected]);
   const unknown = ownKeys(config).filter((key) => KEYS.indexOf(key) < 0);
   if (unknown.length) warn(`Kelisim: unknown config key(s) ignored: ${unknown.join(', ')}.`);
 
-  const language = kazakh(pick<string>('language', get('language'), 'auto',
-    (v) => v === 'auto' || (text(v) && LANGUAGE.test(v)), 'language'), 'config.language').toLowerCase();
-  const given = get('categories');
+  const read = readRules(config, REST_RULES, say);
+  const given = own(config, 'categories');
   const categories = gate.categories.map((c) => {
     const options = isObject(given) ? categoryOptions(given, c.name) : undefined;
     const texts = readTexts(isObject(options) ? own(options, 'texts') : undefined, bad, `categories.${c.name}.texts`);
     return { ...c, texts: blank(kazakhKeys(texts, `config.categories.${c.name}.texts`)) as Settings['categories'][number]['texts'] };
   });
-  const operator = pick<any>('operator', get('operator'), undefined,
-    (v) => isObject(v) && text(own(v, 'name')) && (own(v, 'id') === undefined || text(own(v, 'id'))), 'operator');
-
-  return Object.assign(gate, {
+  const operator = read.operator;
+  return Object.assign(gate, read as Pick<Settings, 'policyUrl' | 'layout' | 'theme' | 'css'>, {
     categories,
-    language,
-    policyUrl: pick('policyUrl', get('policyUrl'), '', isSafeUrl, 'url'),
+    language: kazakh(read.language, 'config.language').toLowerCase(),
     operator: operator && { name: own(operator, 'name'), id: own(operator, 'id') },
-    texts: blank(kazakhKeys(readTexts(get('texts'), bad), 'config.texts')),
-    layout: oneOf('layout', get('layout'), ['bar', 'box', 'modal']),
-    theme: oneOf('theme', get('theme'), ['auto', 'light', 'dark']),
-    css: flag('css', get('css'), true),
+    texts: blank(kazakhKeys(readTexts(own(config, 'texts'), bad), 'config.texts')),
   });
 }
 
