@@ -1,4 +1,5 @@
 import { copyFileSync, readFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
@@ -59,6 +60,31 @@ const configuratorFiles = () => ({
   },
 });
 
+/**
+ * The UI chunk's imports of the modules src/kit.ts lists come from the gate's kit on the window,
+ * not from a second copy. A name the kit does not lend fails the build.
+ */
+const fromGate = () => {
+  const lent = {};
+  for (const [, names, from] of readFileSync('src/kit.ts', 'utf8').matchAll(/^export \{ (.+) \} from '\.\/(.+)';$/gm)) {
+    lent[path.resolve('src', from + '.ts')] = names.split(', ');
+  }
+  const PREFIX = '\0kit:';
+  return {
+    name: 'from-gate',
+    async resolveId(id, importer) {
+      if (!importer || importer.startsWith(PREFIX)) return null;
+      const resolved = await this.resolve(id, importer, { skipSelf: true });
+      return resolved && lent[resolved.id] ? PREFIX + resolved.id : null;
+    },
+    load(id) {
+      if (!id.startsWith(PREFIX)) return null;
+      const names = lent[id.slice(PREFIX.length)];
+      return `const kit = window[Symbol.for('kelisim.kit')];\n` + names.map((name) => `export const ${name} = kit.${name};`).join('\n');
+    },
+  };
+};
+
 const ts = () => typescript({ tsconfig: './tsconfig.json', noEmitOnError: true, include: ['src/**/*'] });
 
 const minify = () => terser({
@@ -69,13 +95,13 @@ const minify = () => terser({
 
 const browser = (input, file, extra = []) => ({
   input,
-  plugins: [inlineCss(), nodeResolve({ browser: true }), ts(), ...extra],
+  plugins: [...extra.filter((p) => p.name == 'from-gate'), inlineCss(), nodeResolve({ browser: true }), ts(), ...extra.filter((p) => p.name != 'from-gate')],
   output: { file, format: 'iife', plugins: [minify()], sourcemap: false },
 });
 
 export default [
   browser('src/entry-gate.ts', 'dist/kelisim.js'),
-  browser('src/entry-ui.ts', 'dist/kelisim-ui.js', [emitCss()]),
+  browser('src/entry-ui.ts', 'dist/kelisim-ui.js', [emitCss(), fromGate()]),
   browser('src/entry-kk.ts', 'dist/kelisim-kk.js'),
   browser('src/entry-en.ts', 'dist/kelisim-en.js'),
   browser('src/entry-messages.ts', 'dist/kelisim-messages.js'),
