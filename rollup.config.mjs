@@ -1,4 +1,4 @@
-import { copyFileSync, readFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
@@ -98,6 +98,9 @@ const browser = (input, file, extra = []) => ({
   plugins: [...extra.filter((p) => p.name == 'from-gate'), inlineCss(), nodeResolve({ browser: true }), ts(), ...extra.filter((p) => p.name != 'from-gate')],
   output: { file, format: 'iife', plugins: [minify()], sourcemap: false },
 });
+
+// Chunk names carry a hash: without this, every build would leave the previous ones in the package.
+rmSync('dist/chunks', { recursive: true, force: true });
 
 export default [
   browser('src/entry-gate.ts', 'dist/kelisim.js'),
