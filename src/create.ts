@@ -2,7 +2,7 @@ import type { DefaultCategory, Kelisim, KelisimConfig } from './types';
 import { createInstance } from './api';
 import { shelve } from './i18n/shelf';
 import { EXPLAIN, LOG } from './core/companions';
-import { importPreset } from './presets/lazy';
+import { lazyPresets } from './presets/lazy';
 import { usePresets } from './presets/source';
 
 /**
@@ -11,7 +11,7 @@ import { usePresets } from './presets/source';
  */
 export function createKelisim<C extends string = DefaultCategory>(config?: KelisimConfig<C>): Kelisim<C> {
   // Each preset is a chunk of its own, fetched only when a counter names it.
-  usePresets(importPreset);
+  usePresets(lazyPresets);
   const instance = createInstance({
     loadUI: () => import('./ui/index').then((ui) => ui.mount),
     loadTexts,

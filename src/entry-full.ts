@@ -14,5 +14,5 @@ shelve('kk', kk);
 shelve('en', en);
 (window as any)[EXPLAIN] = explain;
 (window as any)[LOG] = createConsentLog;
-usePresets((name) => presets[name]);
+usePresets(presets);
 start(mount);

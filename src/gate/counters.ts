@@ -1,8 +1,6 @@
 import type { Counter, Settings } from '../core/config';
-import type { Preset, PresetContext } from '../presets/preset';
-import { presetFor } from '../presets/source';
-import { QUEUES } from '../presets/queues';
-import { vendor } from '../presets/hold';
+import { presetsInUse } from '../presets/source';
+import type { PresetContext } from '../presets/preset';
 import { blank } from '../core/own';
 import { loadScript } from './load-script';
 
@@ -35,6 +33,7 @@ export function createCounterGate(
     settings,
     load: (src: string, attributes?: Record<string, string>) => loadScript(w.document, src, nonce, attributes),
   }));
+  const presets = presetsInUse();
   const states = contexts.map(() => PENDING);
   const page = w as unknown as Record<symbol, Record<string, 1>>;
   // Keyed by script URL: a map with a prototype would find `constructor` already started.
@@ -47,29 +46,13 @@ export function createCounterGate(
       report(`Kelisim: ${describe(contexts[i].counter, i)} failed`, error);
     }
   };
-  // A preset may still be on its way (a chunk of the npm build): its steps wait, in their order.
-  const found = contexts.map(({ counter }, i) => {
-    const it = counter.preset && presetFor(counter.preset);
-    return it && 'then' in it ? it.catch((error) => report(`Kelisim: ${describe(counter, i)} failed to load`, error)) : it;
-  });
-  const withPreset = (i: number, step: (preset: Preset) => unknown) => {
-    const it = found[i];
-    const go = (preset: Preset | void | '' | undefined) => preset && guard(i, () => step(preset));
-    if (it && 'then' in it) it.then(go);
-    else go(it);
-  };
 
-  contexts.forEach((ctx, i) => {
-    const name = ctx.counter.preset;
-    // The page's calls must queue from now on, even while the rest of the preset is on its way.
-    if (name) guard(i, () => QUEUES[name].stub(w, vendor(w, name)));
-    withPreset(i, (preset) => preset.stub(ctx));
-  });
+  contexts.forEach((ctx, i) => guard(i, () => ctx.counter.preset && presets[ctx.counter.preset].stub(ctx)));
 
   const start = (ctx: PresetContext, i: number) => {
     const { counter } = ctx;
     const failed = (error: unknown) => report(`Kelisim: ${describe(counter, i)} failed to load`, error);
-    if (counter.preset) withPreset(i, (preset) => preset.grant(ctx));
+    if (counter.preset) presets[counter.preset].grant(ctx);
     else if (counter.src) ctx.load(counter.src).catch(failed);
     else Promise.resolve(counter.load!()).catch(failed);
   };
@@ -78,7 +61,7 @@ export function createCounterGate(
     /** Start what `allowed` permits; stop (and revoke) what belongs to a `refused` category. */
     apply(allowed: string[], refused: string[]): void {
       // Consent signals first: Consent Mode wants its `update` before any `config` is read.
-      contexts.forEach((ctx, i) => withPreset(i, (preset) => preset.sync && preset.sync(ctx, allowed)));
+      contexts.forEach((ctx, i) => guard(i, () => ctx.counter.preset && presets[ctx.counter.preset].sync?.(ctx, allowed)));
       contexts.forEach((ctx, i) => {
         const category = ctx.counter.category;
         if (allowed.indexOf(category) >= 0 && states[i] != RAN) {
@@ -91,14 +74,14 @@ export function createCounterGate(
         } else if (refused.indexOf(category) >= 0 && states[i] != REFUSED) {
           const withdrawn = states[i] == RAN;
           states[i] = REFUSED;
-          withPreset(i, (preset) => preset.deny(ctx, withdrawn));
+          guard(i, () => ctx.counter.preset && presets[ctx.counter.preset].deny(ctx, withdrawn));
         }
       });
     },
     /** The vendors' own cookie patterns for a category's preset counters. */
     cookies(category: string): string[] {
       return contexts.reduce<string[]>((all, { counter }) =>
-        counter.category == category && counter.preset ? all.concat(QUEUES[counter.preset].cookies) : all, []);
+        counter.category == category && counter.preset ? all.concat(presets[counter.preset].cookies) : all, []);
     },
   };
 }

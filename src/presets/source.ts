@@ -1,14 +1,16 @@
 import type { PresetName } from '../types';
 import type { Preset } from './preset';
 
-/** Where the gate finds a preset: in the same file (the script builds) or in a chunk (npm). */
-export type PresetSource = (name: PresetName) => Preset | Promise<Preset>;
+type Presets = Record<PresetName, Preset>;
 
-let source: PresetSource | undefined;
+let inUse: Presets;
 
-/** Set by each build's entry; the gate itself never names a vendor, so a bundler can leave five out. */
-export function usePresets(next: PresetSource): void {
-  source = next;
+/**
+ * Each build's entry names its presets: all six in the file (the script builds) or each fetched as
+ * a chunk when used (npm). The gate itself never names a vendor, so a bundler can leave five out.
+ */
+export function usePresets(presets: Presets): void {
+  inUse = presets;
 }
 
-export const presetFor = (name: PresetName): Preset | Promise<Preset> | undefined => source && source(name);
+export const presetsInUse = (): Presets => inUse;

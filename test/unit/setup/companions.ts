@@ -13,4 +13,4 @@ shelve('en', en);
 (window as any)[EXPLAIN] = explain;
 (window as any)[LOG] = createConsentLog;
 // Every preset at hand, as the script builds register them.
-usePresets((name) => presets[name]);
+usePresets(presets);
