@@ -1,5 +1,5 @@
 import type { PresetName } from '../types';
-import type { Descriptor, Preset } from './preset';
+import type { Descriptor, Preset, PresetContext } from './preset';
 import { vendor } from './hold';
 import { QUEUES } from './queues';
 
@@ -9,30 +9,31 @@ import { QUEUES } from './queues';
  * dropped, and on a withdrawal the vendor's revoke call, which must get through.
  */
 export function preset(name: PresetName, d: Descriptor): Preset {
-  const self: Preset = {
+  const grant = (ctx: PresetContext) => {
+    const { w } = ctx;
+    const id = ctx.counter.id!;
+    const v = vendor(w, name);
+    const again = v.state == 2 && v.loaded;
+    v.state = 1;
+    if (again && d.regrant) d.regrant(w);
+    if (v.inited.indexOf(id) < 0) d.init(w, id, ctx.counter.options, v.inited.push(id) == 1);
+    v.held.splice(0).forEach((call) => call());
+    const loader = d.perId ? vendor(w, name + id) : v;
+    if (loader.loaded) return;
+    loader.loaded = true;
+    const src = d.src.replace('{id}', encodeURIComponent(id));
+    ctx.load(src, d.attributes).catch(() => {
+      loader.loaded = false;
+      console.error(`Kelisim: ${d.vendor} (${id}) failed to load from ${src}`);
+    });
+  };
+  return {
     cookies: QUEUES[name].cookies,
     stub(ctx) {
       QUEUES[name].stub(ctx.w, vendor(ctx.w, name));
-      if (d.stub && d.stub(ctx)) self.grant(ctx);
+      if (d.stub && d.stub(ctx)) grant(ctx);
     },
-    grant(ctx) {
-      const { w } = ctx;
-      const id = ctx.counter.id!;
-      const v = vendor(w, name);
-      const again = v.state == 2 && v.loaded;
-      v.state = 1;
-      if (again && d.regrant) d.regrant(w);
-      if (v.inited.indexOf(id) < 0) d.init(w, id, ctx.counter.options, v.inited.push(id) == 1);
-      v.held.splice(0).forEach((call) => call());
-      const loader = d.perId ? vendor(w, name + id) : v;
-      if (loader.loaded) return;
-      loader.loaded = true;
-      const src = d.src.replace('{id}', encodeURIComponent(id));
-      ctx.load(src, d.attributes).catch(() => {
-        loader.loaded = false;
-        console.error(`Kelisim: ${d.vendor} (${id}) failed to load from ${src}`);
-      });
-    },
+    grant,
     deny(ctx, withdrawn) {
       if (d.keep && d.keep(ctx)) return;
       const v = vendor(ctx.w, name);
@@ -46,5 +47,4 @@ export function preset(name: PresetName, d: Descriptor): Preset {
     },
     sync: d.sync,
   };
-  return self;
 }

@@ -16,6 +16,7 @@ export const tiktokPixel = preset('tiktok-pixel', {
   stub({ w }) {
     const ttq = w.ttq;
     if (ttq.load || !ttq.methods) return;
+    const put = (key: string, id: string, value: any) => ((ttq[key] = ttq[key] || {})[id] = value);
     ttq.setAndDefer = (target: any, method: string) => {
       target[method] = function () {
         target.push([method].concat([].slice.call(arguments)));
@@ -27,10 +28,9 @@ export const tiktokPixel = preset('tiktok-pixel', {
       return instance;
     };
     ttq.load = (id: string, options?: object) => {
-      (ttq._i = ttq._i || {})[id] = [];
-      ttq._i[id]._u = SDK;
-      (ttq._t = ttq._t || {})[id] = Date.now();
-      (ttq._o = ttq._o || {})[id] = options || {};
+      put('_i', id, [])._u = SDK;
+      put('_t', id, Date.now());
+      put('_o', id, options || {});
     };
   },
 });
