@@ -31,6 +31,23 @@ const fn = (name: string, cookies: string[], make: (w: Page, v: Vendor) => unkno
 
 const dataLayer = (w: Page): unknown[] => (w.dataLayer = w.dataLayer || []);
 
+/**
+ * An array the page pushes into, like `_tmr`: page code keeps its own reference to it, so the
+ * array stays, what it already holds waits, and only `push` changes.
+ */
+const heldArray = (queue: any, v: Vendor) => {
+  if (queue.kelisim) return queue;
+  queue.kelisim = 1;
+  const early = queue.splice(0);
+  if (early.length) v.held.push(() => push.apply(queue, early));
+  const held = holder(v, (items) => push.apply(queue, items));
+  queue.push = function () {
+    held.apply(queue, arguments);
+    return queue.length;
+  };
+  return queue;
+};
+
 export const QUEUES: Record<PresetName, Queue> = {
   'yandex-metrika': fn('ym', ['_ym_*'], (_, v) => {
     const ym = holder(v, (args) => (ym.a = ym.a || []).push(args));
@@ -50,22 +67,7 @@ export const QUEUES: Record<PresetName, Queue> = {
     },
   },
   gtm: { cookies: GOOGLE, stub: dataLayer },
-  'vk-pixel': {
-    cookies: ['tmr_*'],
-    stub(w, v) {
-      const queue = (w._tmr = w._tmr || []);
-      if (queue.kelisim) return;
-      queue.kelisim = 1;
-      // Page code keeps its own reference to the array, so the array stays and only push changes.
-      const early = queue.splice(0);
-      if (early.length) v.held.push(() => push.apply(queue, early));
-      const held = holder(v, (items) => push.apply(queue, items));
-      queue.push = function () {
-        held.apply(queue, arguments);
-        return queue.length;
-      };
-    },
-  },
+  'vk-pixel': { cookies: ['tmr_*'], stub: (w, v) => heldArray((w._tmr = w._tmr || []), v) },
   'meta-pixel': fn('fbq', ['_fbp', '_fbc'], (w, v) => {
     // The shape of Meta's own snippet, so that fbevents.js adopts it and brings `callMethod`.
     const fbq = holder(v, (args) => (fbq.callMethod ? fbq.callMethod.apply(fbq, args) : fbq.queue.push(args)));
@@ -80,10 +82,21 @@ export const QUEUES: Record<PresetName, Queue> = {
     cookies: ['_ttp', '_tt_enable_cookie', 'ttcsid*'],
     stub(w, v) {
       if (w.ttq) return;
+      // TikTok's own snippet: each method pushes `[method, ...args]`, so holding its push holds them all.
       w.TiktokAnalyticsObject = 'ttq';
-      const ttq: any = (w.ttq = []);
+      const ttq = heldArray((w.ttq = []), v);
       ttq.methods = 'page track identify instances debug on off once ready alias group enableCookie disableCookie holdConsent revokeConsent grantConsent'.split(' ');
-      for (const method of ttq.methods) ttq[method] = holder(v, (args) => push.call(ttq, [method].concat([].slice.call(args))));
+      ttq.setAndDefer = (target: any, method: string) => {
+        target[method] = function () {
+          target.push([method].concat([].slice.call(arguments)));
+        };
+      };
+      for (const method of ttq.methods) ttq.setAndDefer(ttq, method);
+      ttq.instance = (id: string) => {
+        const instance = (ttq._i && ttq._i[id]) || [];
+        for (const method of ttq.methods) ttq.setAndDefer(instance, method);
+        return instance;
+      };
     },
   },
 };

@@ -15,18 +15,8 @@ export const tiktokPixel = preset('tiktok-pixel', {
   // The rest of TikTok's snippet, on our own stub only: the SDK reads what `load` records.
   stub({ w }) {
     const ttq = w.ttq;
-    if (ttq.load || !ttq.methods) return;
+    if (!ttq.kelisim || ttq.load) return;
     const put = (key: string, id: string, value: any) => ((ttq[key] = ttq[key] || {})[id] = value);
-    ttq.setAndDefer = (target: any, method: string) => {
-      target[method] = function () {
-        target.push([method].concat([].slice.call(arguments)));
-      };
-    };
-    ttq.instance = (id: string) => {
-      const instance = (ttq._i && ttq._i[id]) || [];
-      for (const method of ttq.methods) ttq.setAndDefer(instance, method);
-      return instance;
-    };
     ttq.load = (id: string, options?: object) => {
       put('_i', id, [])._u = SDK;
       put('_t', id, Date.now());
