@@ -291,7 +291,7 @@ export function createInstance(env: Environment): Kelisim {
     const nonce = current.nonce || env.nonce;
     cookie = createConsentCookie(current, doc);
     ran = [];
-    counters = createCounterGate(w, current as any, nonce, report, (name) => ran.push(name));
+    counters = createCounterGate(w, current, nonce, report, (name) => ran.push(name));
     scripts = createScriptGate(doc, isAllowed, (name) => ran.push(name), report);
     stubs = createStubs(w, current.stubs);
 

@@ -2,12 +2,16 @@ import type { DefaultCategory, Kelisim, KelisimConfig } from './types';
 import { createInstance } from './api';
 import { shelve } from './i18n/shelf';
 import { EXPLAIN, LOG } from './core/companions';
+import { lazyPresets } from './presets/lazy';
+import { usePresets } from './presets/source';
 
 /**
  * A Kelisim instance for bundlers. The UI chunk is a dynamic import, fetched only when the banner
  * or the dialog must show. With a config it initialises at once.
  */
 export function createKelisim<C extends string = DefaultCategory>(config?: KelisimConfig<C>): Kelisim<C> {
+  // Each preset is a chunk of its own, fetched only when a counter names it.
+  usePresets(lazyPresets);
   const instance = createInstance({
     loadUI: () => import('./ui-chunk'),
     loadTexts,

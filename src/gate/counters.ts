@@ -1,5 +1,5 @@
-import type { Counter, Settings } from '../core/config';
-import { presets } from '../presets';
+import type { Counter, GateSettings as Settings } from '../core/config';
+import { presetsInUse } from '../presets/source';
 import type { PresetContext } from '../presets/preset';
 import { blank } from '../core/own';
 import { loadScript } from './load-script';
@@ -33,6 +33,7 @@ export function createCounterGate(
     settings,
     load: (src: string, attributes?: Record<string, string>) => loadScript(w.document, src, nonce, attributes),
   }));
+  const presets = presetsInUse();
   const states = contexts.map(() => PENDING);
   const page = w as unknown as Record<symbol, Record<string, 1>>;
   // Keyed by script URL: a map with a prototype would find `constructor` already started.

@@ -1,5 +1,5 @@
 import type { PresetName } from '../types';
-import { presets } from './index';
+import { QUEUES } from './queues';
 
 /** What the operator's tools know of a preset's vendor; the gate never bundles this module. */
 export interface VendorFacts {
@@ -15,7 +15,7 @@ export interface VendorFacts {
 }
 
 const facts = (vendor: string, name: PresetName, hosts: string[], id: RegExp, idExample: string): VendorFacts =>
-  ({ vendor, hosts, cookies: presets[name].cookies, id, idExample });
+  ({ vendor, hosts, cookies: QUEUES[name].cookies, id, idExample });
 
 /**
  * Hosts and id formats from each vendor's own snippet and help pages (GLOSSARY.md, "Counter facts").

@@ -7,6 +7,7 @@ import { tiktokPixel } from './tiktok-pixel';
 import { vkPixel } from './vk-pixel';
 import { yandexMetrika } from './yandex-metrika';
 
+/** All six at hand, as the script builds carry them. */
 export const presets: Record<PresetName, Preset> = {
   'yandex-metrika': yandexMetrika,
   gtag,

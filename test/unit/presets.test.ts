@@ -3,6 +3,9 @@ import { presets } from '../../src/presets';
 import type { PresetContext } from '../../src/presets/preset';
 import { validate } from '../../src/core/validate';
 import type { PresetName } from '../../src/types';
+import { createCounterGate } from '../../src/gate/counters';
+import { fetchedPreset, lazyPresets } from '../../src/presets/lazy';
+import { usePresets } from '../../src/presets/source';
 
 const w = window as unknown as Window & Record<string | symbol, any>;
 const loads: string[] = [];
@@ -79,5 +82,55 @@ describe('presets', () => {
     expect(w._tmr.length).toBe(0);
     presets['vk-pixel'].grant(ctx);
     expect(w._tmr.map((e: { type: string }) => e.type)).toEqual(['pageView', 'pageView']);
+  });
+});
+
+describe('presets fetched as chunks (the npm build)', () => {
+  const settings = (preset: PresetName, id: string) =>
+    validate({ counters: [{ category: 'analytics', preset, id }] }, () => {}, () => {});
+  const loaders = () => Array.from(document.querySelectorAll('script[src]'), (s) => s.getAttribute('src'));
+  const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+  afterEach(() => {
+    usePresets(presets);
+    document.querySelectorAll('script[src]').forEach((s) => s.remove());
+  });
+
+  it('the stub queues from init, and held calls reach the vendor after its init once the chunk is in', async () => {
+    usePresets(lazyPresets);
+    const gate = createCounterGate(w, settings('yandex-metrika', '7'), undefined, () => {}, () => {});
+    w.ym(7, 'reachGoal', 'early');
+    gate.apply(['analytics'], []);
+    w.ym(7, 'reachGoal', 'before the chunk');
+    expect(w.ym.a).toBeUndefined();
+    expect(loaders()).toEqual([]);
+    await flush();
+    const words = (call: IArguments) => Array.from(call).filter((arg) => typeof arg == 'string').join(':');
+    expect(w.ym.a.map(words)).toEqual(['init', 'reachGoal:early', 'reachGoal:before the chunk']);
+    expect(loaders()).toEqual(['https://mc.yandex.ru/metrika/tag.js?id=7']);
+  });
+
+  it('a refusal made before the chunk arrives drops the held calls and loads nothing', async () => {
+    usePresets(lazyPresets);
+    const gate = createCounterGate(w, settings('meta-pixel', '42'), undefined, () => {}, () => {});
+    w.fbq('track', 'Lead');
+    gate.apply([], ['analytics']);
+    await flush();
+    w.fbq('track', 'Purchase');
+    expect(w.fbq.queue).toEqual([]);
+    expect(loaders()).toEqual([]);
+    expect(gate.cookies('analytics')).toEqual(['_fbp', '_fbc']);
+  });
+
+  it('a chunk that fails to load is reported once, naming the preset, and the stub still queues', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    usePresets({ ...lazyPresets, 'tiktok-pixel': fetchedPreset('tiktok-pixel', () => Promise.reject(new Error('404'))) });
+    const gate = createCounterGate(w, settings('tiktok-pixel', 'C4ABCDEFGHIJKLMNOPQR'), undefined, () => {}, () => {});
+    gate.apply(['analytics'], []);
+    expect(() => w.ttq.track('ViewContent')).not.toThrow();
+    await flush();
+    expect(error).toHaveBeenCalledTimes(1);
+    expect(error.mock.calls[0][0]).toBe('Kelisim: the tiktok-pixel preset failed to load');
+    expect(loaders()).toEqual([]);
   });
 });

@@ -1,0 +1,50 @@
+import type { PresetName } from '../types';
+import type { Descriptor, Preset, PresetContext } from './preset';
+import { vendor } from './hold';
+import { QUEUES } from './queues';
+
+/**
+ * The behaviour every preset shares: the queue stub at init; on consent the vendor's init calls,
+ * then the held calls in their order, then its loader, once per page; on refusal the held calls
+ * dropped, and on a withdrawal the vendor's revoke call, which must get through.
+ */
+export function preset(name: PresetName, d: Descriptor): Preset {
+  const grant = (ctx: PresetContext) => {
+    const { w } = ctx;
+    const id = ctx.counter.id!;
+    const v = vendor(w, name);
+    const again = v.state == 2 && v.loaded;
+    v.state = 1;
+    if (again && d.regrant) d.regrant(w);
+    if (v.inited.indexOf(id) < 0) d.init(w, id, ctx.counter.options, v.inited.push(id) == 1);
+    v.held.splice(0).forEach((call) => call());
+    const loader = d.perId ? vendor(w, name + id) : v;
+    if (loader.loaded) return;
+    loader.loaded = true;
+    const src = d.src.replace('{id}', encodeURIComponent(id));
+    ctx.load(src, d.attributes).catch(() => {
+      loader.loaded = false;
+      console.error(`Kelisim: ${d.vendor} (${id}) failed to load from ${src}`);
+    });
+  };
+  return {
+    cookies: QUEUES[name].cookies,
+    stub(ctx) {
+      QUEUES[name].stub(ctx.w, vendor(ctx.w, name));
+      if (d.stub && d.stub(ctx)) grant(ctx);
+    },
+    grant,
+    deny(ctx, withdrawn) {
+      if (d.keep && d.keep(ctx)) return;
+      const v = vendor(ctx.w, name);
+      v.held.length = 0;
+      v.state = 1;
+      try {
+        if (withdrawn && d.revoke) d.revoke(ctx.w);
+      } finally {
+        v.state = 2;
+      }
+    },
+    sync: d.sync,
+  };
+}
