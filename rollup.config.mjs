@@ -1,4 +1,5 @@
 import { copyFileSync, readFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
@@ -28,11 +29,27 @@ const inlineCss = () => ({
   },
 });
 
-/** dist/kelisim.css for sites that link the stylesheet themselves (`css: false`). */
+/**
+ * dist/kelisim.css for sites that link the stylesheet themselves (`css: false`): the first layer's
+ * rules, then the dialog's and the placeholders', in the order the two chunks inject them.
+ */
 const emitCss = () => ({
   name: 'emit-css',
   generateBundle() {
-    this.emitFile({ type: 'asset', fileName: 'kelisim.css', source: minifyCss(readFileSync('styles/kelisim.css', 'utf8')) + '\n' });
+    const css = ['styles/kelisim.css', 'styles/kelisim-prefs.css'].map((file) => minifyCss(readFileSync(file, 'utf8'))).join('');
+    this.emitFile({ type: 'asset', fileName: 'kelisim.css', source: css + '\n' });
+  },
+});
+
+/**
+ * kelisim-ui.js is a script of its own, so it fetches its second chunk by a script tag: there
+ * src/ui/prefs-script.ts stands in for src/ui/prefs-load.ts, whose dynamic import bundlers split.
+ */
+const prefsByScript = () => ({
+  name: 'prefs-by-script',
+  resolveId(id, importer) {
+    if (!importer || path.resolve(path.dirname(importer), id) != path.resolve('src/ui/prefs-load')) return null;
+    return path.resolve('src/ui/prefs-script.ts');
   },
 });
 
@@ -55,7 +72,7 @@ const configuratorFiles = () => ({
   name: 'configurator-files',
   writeBundle() {
     for (const file of ['index.html', 'configurator.css', 'preview-embed.html']) copyFileSync(`src/configurator/${file}`, `dist/configurator/${file}`);
-    for (const file of ['kelisim.js', 'kelisim-ui.js', 'kelisim-kk.js', 'kelisim-en.js', 'kelisim-messages.js', 'kelisim-log.js']) copyFileSync(`dist/${file}`, `dist/configurator/${file}`);
+    for (const file of ['kelisim.js', 'kelisim-ui.js', 'kelisim-prefs.js', 'kelisim-kk.js', 'kelisim-en.js', 'kelisim-messages.js', 'kelisim-log.js']) copyFileSync(`dist/${file}`, `dist/configurator/${file}`);
   },
 });
 
@@ -67,20 +84,22 @@ const minify = () => terser({
   format: { comments: false },
 });
 
-const browser = (input, file, extra = []) => ({
+const browser = (input, file, extra = [], first = [], output = {}) => ({
   input,
-  plugins: [inlineCss(), nodeResolve({ browser: true }), ts(), ...extra],
-  output: { file, format: 'iife', plugins: [minify()], sourcemap: false },
+  plugins: [...first, inlineCss(), nodeResolve({ browser: true }), ts(), ...extra],
+  output: { file, format: 'iife', plugins: [minify()], sourcemap: false, ...output },
 });
 
 export default [
   browser('src/entry-gate.ts', 'dist/kelisim.js'),
-  browser('src/entry-ui.ts', 'dist/kelisim-ui.js', [emitCss()]),
+  browser('src/entry-ui.ts', 'dist/kelisim-ui.js', [emitCss()], [prefsByScript()]),
+  browser('src/entry-prefs.ts', 'dist/kelisim-prefs.js'),
   browser('src/entry-kk.ts', 'dist/kelisim-kk.js'),
   browser('src/entry-en.ts', 'dist/kelisim-en.js'),
   browser('src/entry-messages.ts', 'dist/kelisim-messages.js'),
   browser('src/entry-log.ts', 'dist/kelisim-log.js'),
-  browser('src/entry-full.ts', 'dist/kelisim.full.js'),
+  // One file: the second chunk's dynamic import is bundled in.
+  browser('src/entry-full.ts', 'dist/kelisim.full.js', [], [], { inlineDynamicImports: true }),
   // After the gate and the UI chunk: the configurator copies them into its folder.
   browser('src/configurator/main.tsx', 'dist/configurator/configurator.js', [configuratorFiles()]),
   {
