@@ -76,6 +76,32 @@ const configuratorFiles = () => ({
   },
 });
 
+/** A dictionary module's object, read at build time: the files hold one object literal and a type import. */
+const dictionaryIn = (file) => new Function(readFileSync(file, 'utf8')
+  .replace(/^import .*$/gm, '')
+  .replace(/export const \w+: Dictionary = /, 'return '))();
+
+/**
+ * kelisim-kk.js and kelisim-en.js: the dictionary packed as its values in the order of the Russian
+ * keys, which the UI chunk holds (src/i18n/packed.ts unpacks it). The keys would be a fifth of the file.
+ */
+const packDictionary = () => ({
+  name: 'pack-dictionary',
+  transform(code, id) {
+    const match = /src\/i18n\/(kk|en)\.ts$/.exec(id);
+    if (!match) return null;
+    const dictionary = dictionaryIn(id);
+    const keys = Object.keys(dictionaryIn('src/i18n/ru.ts'));
+    const extra = Object.keys(dictionary).filter((key) => keys.indexOf(key) < 0);
+    if (extra.length) this.error(`${id}: ${extra.join(', ')} not in the Russian dictionary, so it cannot be packed`);
+    // The categories too, in the Russian order, which they must keep: the text hash reads them in it.
+    const categories = Object.keys(dictionaryIn('src/i18n/ru.ts').categories);
+    if (Object.keys(dictionary.categories).join() != categories.join()) this.error(`${id}: categories not in the Russian order`);
+    const values = keys.map((key) => (key == 'categories' ? categories.map((name) => dictionary.categories[name]) : dictionary[key]));
+    return { code: `export const ${match[1]} = ${JSON.stringify(values)};`, map: null };
+  },
+});
+
 const ts = () => typescript({ tsconfig: './tsconfig.json', noEmitOnError: true, include: ['src/**/*'] });
 
 const minify = () => terser({
@@ -94,8 +120,8 @@ export default [
   browser('src/entry-gate.ts', 'dist/kelisim.js'),
   browser('src/entry-ui.ts', 'dist/kelisim-ui.js', [emitCss()], [prefsByScript()]),
   browser('src/entry-prefs.ts', 'dist/kelisim-prefs.js'),
-  browser('src/entry-kk.ts', 'dist/kelisim-kk.js'),
-  browser('src/entry-en.ts', 'dist/kelisim-en.js'),
+  browser('src/entry-kk.ts', 'dist/kelisim-kk.js', [], [packDictionary()]),
+  browser('src/entry-en.ts', 'dist/kelisim-en.js', [], [packDictionary()]),
   browser('src/entry-messages.ts', 'dist/kelisim-messages.js'),
   browser('src/entry-log.ts', 'dist/kelisim-log.js'),
   // One file: the second chunk's dynamic import is bundled in.

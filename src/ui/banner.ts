@@ -18,9 +18,20 @@ export interface BannerProps {
 }
 
 /** How to find a control again once the banner is drawn anew, to give it back its focus. */
-const keyOf = (node: Element): string =>
-  node.hasAttribute('data-kelisim-action') ? `[data-kelisim-action="${node.getAttribute('data-kelisim-action')}"]`
-    : node.hasAttribute('lang') ? `button[lang="${node.getAttribute('lang')}"]` : '.' + node.className;
+const keyOf = (node: Element): string => {
+  const action = node.getAttribute('data-kelisim-action');
+  return action ? `[data-kelisim-action="${action}"]` : node.getAttribute('lang') ? `[lang="${node.getAttribute('lang')}"]` : 'a';
+};
+
+/** The banner's own element, once per showing: a labelled region, or a modal dialog in the `modal` layout. */
+export const bannerSection = (modal: boolean): HTMLElement => el('section', {
+  class: 'kelisim-banner',
+  'data-kelisim-banner': '',
+  role: modal ? 'dialog' : 'region',
+  'aria-modal': modal ? 'true' : undefined,
+  'aria-labelledby': modal ? 'kelisim-banner-title' : undefined,
+  tabindex: '-1',
+});
 
 /** Рус / Қаз / Eng: each option in its own `lang`, so screen readers pronounce it right. */
 function languages({ host, t, language, pick, prepare }: BannerProps): HTMLElement {
@@ -53,17 +64,7 @@ export function drawBanner(section: HTMLElement, props: BannerProps): void {
   const focused = document.activeElement;
   const again = focused && focused != section && section.contains(focused) ? keyOf(focused) : '';
 
-  const attributes: Record<string, string | undefined> = {
-    class: 'kelisim-banner',
-    'data-kelisim-banner': '',
-    role: modal ? 'dialog' : 'region',
-    'aria-modal': modal ? 'true' : undefined,
-    'aria-labelledby': modal ? 'kelisim-banner-title' : undefined,
-    'aria-label': modal ? undefined : t.bannerLabel,
-    tabindex: '-1',
-  };
-  for (const name in attributes) if (attributes[name] != null) section.setAttribute(name, attributes[name]!);
-
+  if (!modal) section.setAttribute('aria-label', t.bannerLabel);
   let settingsButton: HTMLButtonElement | null = null;
   if (!blocked) {
     settingsButton = button({ class: 'kelisim-inline', 'data-kelisim-action': 'preferences' }, t.settings, () => act('preferences'));

@@ -1,7 +1,7 @@
 import css from '../../styles/kelisim.css?inline';
 import type { MountUI, View } from '../core/ui-host';
 import { bodyOf, element, headOf } from '../gate/dom';
-import { drawBanner } from './banner';
+import { bannerSection, drawBanner } from './banner';
 import { el } from './build';
 import { restoreFocus, trapTab } from './focus';
 import { operatorLine } from './operator';
@@ -35,7 +35,6 @@ export const mount: MountUI = (host) => {
   container.append(root);
   const body = bodyOf(document)!;
   body.insertBefore(container, body.firstChild);
-  warnAboutConfig(settings, document);
 
   let language = shownLanguage(host.language);
   // What is on screen, what was asked for last (the dialog may still be on its way), what was announced.
@@ -74,7 +73,7 @@ export const mount: MountUI = (host) => {
     if (view != 'preferences' && prefs) prefs.dialog(root, core, null);
     if (view == 'banner') {
       if (!section) {
-        section = el('section', {});
+        section = bannerSection(settings.layout == 'modal');
         if (settings.layout == 'modal') {
           const backdrop = el('div', { class: 'kelisim-backdrop' }, section);
           backdrop.onkeydown = (event) => trapTab(event, backdrop);
@@ -91,8 +90,8 @@ export const mount: MountUI = (host) => {
     if (view == shown) return;
     const was = shown;
     shown = view;
-    const box = root.querySelector<HTMLElement>(view == 'preferences' ? '[data-kelisim-preferences]' : '[data-kelisim-banner][role=dialog]');
-    if (box) box.focus();
+    // A modal banner takes focus, as the dialog does when it mounts (prefs.tsx).
+    if (view == 'banner' && settings.layout == 'modal') section!.focus();
     if (was) host.visibility(was, false);
     // Opened from the banner, which is drawn anew after the dialog: its settings button is a new element.
     if (was == 'preferences') restoreFocus(opener || root.querySelector('[data-kelisim-action=preferences]'));
@@ -163,6 +162,7 @@ export const mount: MountUI = (host) => {
     act,
   };
 
+  warnAboutConfig(settings, document, () => withPrefs((p) => p.warnLoadedTwice(settings, document)));
   const onFocus = (event: FocusEvent) => reveal(root, event.target as Element);
   document.addEventListener('focusin', onFocus);
 

@@ -1,5 +1,6 @@
 import type { UIHost } from '../core/ui-host';
 import type { Texts } from '../i18n/compose';
+import type { Settings } from '../core/config';
 
 /**
  * What kelisim-ui.js lends the second chunk, kelisim-prefs.js: the texts, their hash and the
@@ -38,6 +39,8 @@ export interface Prefs {
    */
   dialog(root: Element, core: Core, opening: number | null): void;
   placeholders(core: Core): Placeholders;
+  /** The precise check and the words of a vendor loaded twice (see warnings.ts). */
+  warnLoadedTwice(settings: Settings, doc: Document): void;
 }
 
 /** Where kelisim-prefs.js hands itself over, as kelisim-ui.js does on `Symbol.for('kelisim.ui')`. */

@@ -5,7 +5,7 @@ import { PREFS, type Prefs } from './prefs-api';
 // script's own src while it runs, the only moment the document tells it. That src passed the
 // gate's check for a safe URL, so this one, in the same folder, needs none.
 const self = currentScript(document);
-const src = self && self.src.replace(/[^/?#]*([?#].*)?$/, '') + 'kelisim-prefs.js';
+const src = (self ? self.src.replace(/[^/?#]*([?#].*)?$/, '') : '') + 'kelisim-prefs.js';
 let pending: Promise<Prefs> | undefined;
 
 /** kelisim-ui.js's way to the second chunk: a script tag with the page's nonce, once; a failure may be tried again. */
@@ -13,9 +13,7 @@ export const loadPrefs = (nonce?: string): Promise<Prefs> => pending || (pending
   const w = window as any;
   const script = element(document, 'script');
   if (nonce) script.nonce = nonce;
-  script.onload = () => (w[PREFS] ? resolve(w[PREFS]) : reject(new Error(`${src} did not hand over the cookie settings`)));
-  script.onerror = () => reject(new Error(`failed to load ${src}`));
-  if (!src) throw new Error('kelisim-ui.js ran without its own src, so kelisim-prefs.js is not found');
+  script.onload = script.onerror = () => (w[PREFS] ? resolve(w[PREFS]) : reject(new Error(`${src} did not load`)));
   script.src = src;
   (headOf(document) || document.documentElement).appendChild(script);
 }).catch((error) => {

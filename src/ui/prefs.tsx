@@ -5,6 +5,7 @@ import { Languages } from './dialog-languages';
 import { trapTab } from './focus';
 import { createPlaceholders } from './placeholders';
 import type { Core, Prefs } from './prefs-api';
+import { warnLoadedTwice } from './twice';
 
 interface State {
   checked: Record<string, boolean>;
@@ -20,6 +21,11 @@ class Preferences extends Component<{ core: Core }, State> {
     const checked: Record<string, boolean> = {};
     for (const { name } of host.settings.categories) checked[name] = host.isAllowed(name);
     this.state = { checked, copied: false };
+  }
+
+  /** A modal dialog takes focus when it opens. */
+  override componentDidMount() {
+    ((this.base as Element).firstChild as HTMLElement).focus();
   }
 
   keydown = (event: KeyboardEvent) => {
@@ -75,4 +81,5 @@ export const prefs: Prefs = {
     render(opening == null ? null : <Preferences key={opening} core={core} />, root);
   },
   placeholders: createPlaceholders,
+  warnLoadedTwice,
 };
