@@ -133,7 +133,8 @@ export default [
     external: ['preact', 'preact/hooks', 'preact/jsx-runtime', 'js-cookie'],
     plugins: [inlineCss(), nodeResolve(), ts(), emitTypes()],
     output: [
-      { dir: 'dist', format: 'es', entryFileNames: 'index.mjs', chunkFileNames: 'chunks/[name]-[hash].mjs' },
+      // The UI chunk keeps its folder's name, as `import('./ui/index')` alone would give it.
+      { dir: 'dist', format: 'es', entryFileNames: 'index.mjs', chunkFileNames: (chunk) => `chunks/${chunk.moduleIds.some((id) => /src\/ui\/index\.ts$/.test(id)) ? 'ui' : '[name]'}-[hash].mjs` },
     ],
   },
   {
