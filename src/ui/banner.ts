@@ -83,7 +83,7 @@ export function drawBanner(section: HTMLElement, props: BannerProps): void {
       href && el('a', { class: 'kelisim-link', href }, t.policyLink),
       settingsButton),
   );
-  if (operator) section.append(el('p', { class: 'kelisim-operator' }, `${t.operator}: ${operatorLine(operator, t)}`));
+  if (operator) section.append(el('p', { class: 'kelisim-operator' }, t.operator, ': ', operatorLine(operator, t)));
   if (asking) section.append(el('p', { class: 'kelisim-text' }, el('strong', {}, t.bannerNewCategories)));
   section.append(blocked
     ? el('div', { class: 'kelisim-actions' },
