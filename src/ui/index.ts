@@ -174,7 +174,8 @@ export const mount: MountUI = (host) => {
       draw();
       if (placeholders) placeholders.refresh();
     },
-    placeholders: (frames) => withPrefs(() => placeholders!.add(frames)),
+    // A frame allowed while the chunk was on its way has been released by the gate: it keeps its content.
+    placeholders: (frames) => withPrefs(() => placeholders!.add(frames.filter((f) => !host.isAllowed(f.getAttribute('data-category') || '')))),
     destroy() {
       gone = true;
       if (shown) host.visibility(shown, false);
