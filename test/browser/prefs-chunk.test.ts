@@ -26,7 +26,8 @@ async function held(visitor: Recorder, html: string) {
     await arrival;
     await route.fulfill({ contentType: 'text/javascript', body: prefs });
   });
-  await tab.goto(session.page(html));
+  // Not until `load`: a script still on its way holds the load event back.
+  await tab.goto(session.page(html), { waitUntil: 'domcontentloaded' });
   await tab.locator(accept).waitFor();
   return { tab, deliver };
 }
@@ -91,6 +92,28 @@ describe('the settings dialog comes when reached for', () => {
     expect(await tab.locator(dialog).count()).toBe(0);
     expect(await tab.evaluate(() => (window as any).Kelisim.getConsent()?.categories)).toEqual(['necessary', 'analytics', 'advertising']);
     await visitor.context.close();
+  });
+
+  it('a placeholder comes with the chunk; a frame allowed before it arrives keeps its content', async () => {
+    const frame = '<iframe data-category="analytics" data-src="/examples/landing/index.html" title="map" width="400" height="200"></iframe>';
+    for (const answerFirst of [false, true]) {
+      const visitor = await session.context();
+      const { tab, deliver } = await held(visitor, pageHtml(config, frame));
+      if (answerFirst) {
+        await tab.click(accept);
+        await expect.poll(() => tab.locator('iframe[src]').count()).toBe(1);
+      }
+      deliver();
+      if (answerFirst) {
+        await settle(tab, 500);
+        expect(await tab.locator('[data-kelisim-placeholder]').count()).toBe(0);
+        expect(await tab.locator('iframe').isVisible()).toBe(true);
+      } else {
+        await tab.locator('[data-kelisim-placeholder] button').waitFor();
+        expect(await tab.locator('iframe').isHidden()).toBe(true);
+      }
+      await visitor.context.close();
+    }
   });
 
   it('a chunk that cannot be loaded leaves the banner answerable and says why; a later click tries again', async () => {
