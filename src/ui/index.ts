@@ -8,8 +8,7 @@ import { operatorLine } from './operator';
 import type { Core, Placeholders, Prefs } from './prefs-api';
 import { loadPrefs } from './prefs-load';
 import { reveal } from './reveal';
-import { available, languageName, shownLanguage, textHash, textsFor } from './texts';
-import { warnAboutConfig } from './warnings';
+import { available, checkedDictionaries, languageName, shownLanguage, textHash, textsFor } from './texts';
 
 /**
  * Puts the UI in the page: one container, first in `<body>` so that keyboard users reach the
@@ -59,6 +58,7 @@ export const mount: MountUI = (host) => {
         prefs = p;
         addStyle(p.css);
         placeholders = p.placeholders(core);
+        p.warnAboutConfig(settings, document, checkedDictionaries());
       }
       if (then) then(p);
     }).catch((error) => console.error('Kelisim: the cookie settings could not be loaded; the banner stays.', error));
@@ -162,12 +162,16 @@ export const mount: MountUI = (host) => {
     act,
   };
 
-  warnAboutConfig(settings, document, () => withPrefs((p) => p.warnLoadedTwice(settings, document)));
   const onFocus = (event: FocusEvent) => reveal(root, event.target as Element);
   document.addEventListener('focusin', onFocus);
 
   return {
-    showBanner: () => open('banner'),
+    showBanner() {
+      open('banner');
+      // Once the banner is up and the page has a moment, the settings follow, so that the dialog
+      // opens at once on a click; a hover, a focus or a touch on the button asks for them sooner.
+      ((window as any).requestIdleCallback || setTimeout)(() => withPrefs());
+    },
     showPreferences: (from) => open('preferences', from),
     hide: () => open(undefined),
     refresh() {

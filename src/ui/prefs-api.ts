@@ -1,5 +1,5 @@
 import type { UIHost } from '../core/ui-host';
-import type { Texts } from '../i18n/compose';
+import type { Dictionaries, Texts } from '../i18n/compose';
 import type { Settings } from '../core/config';
 
 /**
@@ -39,8 +39,8 @@ export interface Prefs {
    */
   dialog(root: Element, core: Core, opening: number | null): void;
   placeholders(core: Core): Placeholders;
-  /** The precise check and the words of a vendor loaded twice (see warnings.ts). */
-  warnLoadedTwice(settings: Settings, doc: Document): void;
+  /** Tells the site owner of the config's mistakes in the console (see warnings.ts). */
+  warnAboutConfig(settings: Settings, doc: Document, dictionaries: Dictionaries): void;
 }
 
 /** Where kelisim-prefs.js hands itself over, as kelisim-ui.js does on `Symbol.for('kelisim.ui')`. */

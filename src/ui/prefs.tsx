@@ -5,7 +5,7 @@ import { Languages } from './dialog-languages';
 import { trapTab } from './focus';
 import { createPlaceholders } from './placeholders';
 import type { Core, Prefs } from './prefs-api';
-import { warnLoadedTwice } from './twice';
+import { warnAboutConfig } from './warnings';
 
 interface State {
   checked: Record<string, boolean>;
@@ -81,5 +81,5 @@ export const prefs: Prefs = {
     render(opening == null ? null : <Preferences key={opening} core={core} />, root);
   },
   placeholders: createPlaceholders,
-  warnLoadedTwice,
+  warnAboutConfig,
 };

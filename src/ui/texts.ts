@@ -1,5 +1,5 @@
 import type { Settings } from '../core/config';
-import { composeTexts, missingIn, type Texts } from '../i18n/compose';
+import { composeTexts, type Dictionaries, type Texts } from '../i18n/compose';
 import type { Dictionary } from '../i18n/dictionary';
 import { hashTexts } from '../i18n/hash-texts';
 import { ru } from '../i18n/ru';
@@ -31,11 +31,11 @@ export const languageName = (settings: Settings, language: string): string =>
   (available(language) ? '' : (settings.texts[language] || {}).languageName || FETCHED[language]) || textsFor(settings, language).languageName;
 
 /**
- * What a category lacks: every built-in dictionary names the same categories, so one not yet
- * fetched counts as Russian here.
+ * The dictionaries to check the config's category texts against: every built-in dictionary names
+ * the same categories, so one not yet fetched counts as Russian here.
  */
-export const missingTranslations = (settings: Settings): string[] => {
-  const all: Record<string, typeof ru> = { ru };
+export const checkedDictionaries = (): Dictionaries => {
+  const all: Dictionaries = { ru };
   for (const language of Object.keys(FETCHED)) all[language] = ru;
-  return missingIn({ ...all, ...fetched() }, settings);
+  return { ...all, ...fetched() };
 };

@@ -1,28 +1,26 @@
 import type { Settings } from '../core/config';
-import { missingTranslations } from './texts';
-
-/**
- * The hosts of presets/loaders.ts, in one pattern: a gated script that names one, on a page with a
- * preset counter, may load a vendor twice. Only then does the precise check, with its words, come
- * (in kelisim-prefs.js: see twice.ts), so that a first visit to a well-set page does not pay for it.
- */
-export const VENDOR_HOSTS = /mc\.yandex|googletagmanager|top-fwz1|connect\.facebook|analytics\.tiktok/;
-
-/** The gated `<script>` elements of the page. */
-export const gatedScripts = (doc: Document): HTMLScriptElement[] =>
-  Array.prototype.slice.call(doc.querySelectorAll('script[type="text/plain"][data-category]'));
+import { missingIn, type Dictionaries } from '../i18n/compose';
+import { LOADER_HOSTS } from '../presets/loaders';
 
 /**
  * Mistakes a site owner sees in the console on a visit that shows the banner, which is how a page
- * is tried out. They live in the UI chunk so that returning visitors do not pay for them.
- * `suspect` is called, once the page is parsed, when a vendor may load twice.
+ * is tried out. kelisim-prefs.js carries them (it follows every banner), so that neither returning
+ * visitors nor the banner's own file pay for them.
  */
-export function warnAboutConfig(settings: Settings, doc: Document, suspect: () => void): void {
-  const missing = missingTranslations(settings);
+export function warnAboutConfig(settings: Settings, doc: Document, dictionaries: Dictionaries): void {
+  const missing = missingIn(dictionaries, settings);
   if (missing.length) console.warn(`Kelisim: no translation given for ${missing.join(', ')}; shown in another language.`);
   const check = () => {
-    // The whole element: its src, data-src and inline text at once.
-    if (settings.counters.some((c) => c.preset) && gatedScripts(doc).some((s) => VENDOR_HOSTS.test(s.outerHTML))) suspect();
+    const gated = Array.prototype.slice.call(doc.querySelectorAll('script[type="text/plain"][data-category]')) as HTMLScriptElement[];
+    const twice: string[] = [];
+    for (const { preset, id } of settings.counters) {
+      const host = preset && LOADER_HOSTS[preset];
+      const found = host && gated.filter((s) => (s.getAttribute('src') || s.getAttribute('data-src') || s.text).indexOf(host) >= 0)[0];
+      if (found && twice.indexOf(preset!) < 0) {
+        twice.push(preset!);
+        console.warn(`Kelisim: a gated <script data-category="${found.getAttribute('data-category')}"> loads ${host.replace(/\/.*/, '')}, which the ${preset} preset (id ${id}) already loads: the vendor would load twice. Remove the script, or the counter.`);
+      }
+    }
   };
   if (doc.readyState == 'loading') doc.addEventListener('DOMContentLoaded', check, { once: true });
   else check();
