@@ -20,7 +20,7 @@ const PARTS = [
   ['stylesheet: the banner (inside kelisim-ui.js)', [`export { default as css } from '${path.resolve('styles/kelisim.css')}?inline';`]],
   ['the banner drawn as plain DOM, with the texts it reads (inside kelisim-ui.js)', [`export * from '${src('ui/banner.ts')}';`]],
   ['stylesheet: the dialog and the placeholders (inside kelisim-prefs.js)', [`export { default as css } from '${path.resolve('styles/kelisim-prefs.css')}?inline';`]],
-  ['the dialog and the placeholders, Preact included (kelisim-prefs.js)', [`export * from '${src('ui/prefs.tsx')}';`]],
+  ['the dialog, the placeholders and the config notes, Preact included (kelisim-prefs.js)', [`export * from '${src('ui/prefs.tsx')}';`]],
   ['js-cookie', [`export { default as Cookies } from 'js-cookie';`]],
   ['counter presets (six, Consent Mode included)', [`export * from '${src('presets/index.ts')}';`]],
   ['consent cookie: read, decode, evaluate', [`export * from '${src('store/consent-cookie.ts')}';`, `export * from '${src('core/consent.ts')}';`]],
