@@ -29,11 +29,27 @@ const inlineCss = () => ({
   },
 });
 
-/** dist/kelisim.css for sites that link the stylesheet themselves (`css: false`). */
+/**
+ * dist/kelisim.css for sites that link the stylesheet themselves (`css: false`): the first layer's
+ * rules, then the dialog's and the placeholders', in the order the two chunks inject them.
+ */
 const emitCss = () => ({
   name: 'emit-css',
   generateBundle() {
-    this.emitFile({ type: 'asset', fileName: 'kelisim.css', source: minifyCss(readFileSync('styles/kelisim.css', 'utf8')) + '\n' });
+    const css = ['styles/kelisim.css', 'styles/kelisim-prefs.css'].map((file) => minifyCss(readFileSync(file, 'utf8'))).join('');
+    this.emitFile({ type: 'asset', fileName: 'kelisim.css', source: css + '\n' });
+  },
+});
+
+/**
+ * kelisim-ui.js is a script of its own, so it fetches its second chunk by a script tag: there
+ * src/ui/prefs-script.ts stands in for src/ui/prefs-load.ts, whose dynamic import bundlers split.
+ */
+const prefsByScript = () => ({
+  name: 'prefs-by-script',
+  resolveId(id, importer) {
+    if (!importer || path.resolve(path.dirname(importer), id) != path.resolve('src/ui/prefs-load')) return null;
+    return path.resolve('src/ui/prefs-script.ts');
   },
 });
 
@@ -56,7 +72,33 @@ const configuratorFiles = () => ({
   name: 'configurator-files',
   writeBundle() {
     for (const file of ['index.html', 'configurator.css', 'preview-embed.html']) copyFileSync(`src/configurator/${file}`, `dist/configurator/${file}`);
-    for (const file of ['kelisim.js', 'kelisim-ui.js', 'kelisim-kk.js', 'kelisim-en.js', 'kelisim-messages.js', 'kelisim-log.js']) copyFileSync(`dist/${file}`, `dist/configurator/${file}`);
+    for (const file of ['kelisim.js', 'kelisim-ui.js', 'kelisim-prefs.js', 'kelisim-kk.js', 'kelisim-en.js', 'kelisim-messages.js', 'kelisim-log.js']) copyFileSync(`dist/${file}`, `dist/configurator/${file}`);
+  },
+});
+
+/** A dictionary module's object, read at build time: the files hold one object literal and a type import. */
+const dictionaryIn = (file) => new Function(readFileSync(file, 'utf8')
+  .replace(/^import .*$/gm, '')
+  .replace(/export const \w+: Dictionary = /, 'return '))();
+
+/**
+ * kelisim-kk.js and kelisim-en.js: the dictionary packed as its values in the order of the Russian
+ * keys, which the UI chunk holds (src/i18n/packed.ts unpacks it). The keys would be a fifth of the file.
+ */
+const packDictionary = () => ({
+  name: 'pack-dictionary',
+  transform(code, id) {
+    const match = /src\/i18n\/(kk|en)\.ts$/.exec(id);
+    if (!match) return null;
+    const dictionary = dictionaryIn(id);
+    const keys = Object.keys(dictionaryIn('src/i18n/ru.ts'));
+    const extra = Object.keys(dictionary).filter((key) => keys.indexOf(key) < 0);
+    if (extra.length) this.error(`${id}: ${extra.join(', ')} not in the Russian dictionary, so it cannot be packed`);
+    // The categories too, in the Russian order, which they must keep: the text hash reads them in it.
+    const categories = Object.keys(dictionaryIn('src/i18n/ru.ts').categories);
+    if (Object.keys(dictionary.categories).join() != categories.join()) this.error(`${id}: categories not in the Russian order`);
+    const values = keys.map((key) => (key == 'categories' ? categories.map((name) => dictionary.categories[name]) : dictionary[key]));
+    return { code: `export const ${match[1]} = ${JSON.stringify(values)};`, map: null };
   },
 });
 
@@ -93,10 +135,10 @@ const minify = () => terser({
   format: { comments: false },
 });
 
-const browser = (input, file, extra = []) => ({
+const browser = (input, file, extra = [], first = [], output = {}) => ({
   input,
-  plugins: [...extra.filter((p) => p.name == 'from-gate'), inlineCss(), nodeResolve({ browser: true }), ts(), ...extra.filter((p) => p.name != 'from-gate')],
-  output: { file, format: 'iife', plugins: [minify()], sourcemap: false },
+  plugins: [...first, inlineCss(), nodeResolve({ browser: true }), ts(), ...extra],
+  output: { file, format: 'iife', plugins: [minify()], sourcemap: false, ...output },
 });
 
 // Chunk names carry a hash: without this, every build would leave the previous ones in the package.
@@ -104,12 +146,14 @@ rmSync('dist/chunks', { recursive: true, force: true });
 
 export default [
   browser('src/entry-gate.ts', 'dist/kelisim.js'),
-  browser('src/entry-ui.ts', 'dist/kelisim-ui.js', [emitCss(), fromGate()]),
-  browser('src/entry-kk.ts', 'dist/kelisim-kk.js'),
-  browser('src/entry-en.ts', 'dist/kelisim-en.js'),
+  browser('src/entry-ui.ts', 'dist/kelisim-ui.js', [emitCss()], [fromGate(), prefsByScript()]),
+  browser('src/entry-prefs.ts', 'dist/kelisim-prefs.js', [], [fromGate()]),
+  browser('src/entry-kk.ts', 'dist/kelisim-kk.js', [], [packDictionary()]),
+  browser('src/entry-en.ts', 'dist/kelisim-en.js', [], [packDictionary()]),
   browser('src/entry-messages.ts', 'dist/kelisim-messages.js'),
   browser('src/entry-log.ts', 'dist/kelisim-log.js'),
-  browser('src/entry-full.ts', 'dist/kelisim.full.js'),
+  // One file: the second chunk's dynamic import is bundled in.
+  browser('src/entry-full.ts', 'dist/kelisim.full.js', [], [], { inlineDynamicImports: true }),
   // After the gate and the UI chunk: the configurator copies them into its folder.
   browser('src/configurator/main.tsx', 'dist/configurator/configurator.js', [configuratorFiles()]),
   {
@@ -117,7 +161,8 @@ export default [
     external: ['preact', 'preact/hooks', 'preact/jsx-runtime'],
     plugins: [inlineCss(), nodeResolve(), ts(), emitTypes()],
     output: [
-      { dir: 'dist', format: 'es', entryFileNames: 'index.mjs', chunkFileNames: 'chunks/[name]-[hash].mjs' },
+      // The UI chunk keeps its folder's name, as `import('./ui/index')` alone would give it.
+      { dir: 'dist', format: 'es', entryFileNames: 'index.mjs', chunkFileNames: (chunk) => `chunks/${chunk.moduleIds.some((id) => /src\/ui\/index\.ts$/.test(id)) ? 'ui' : '[name]'}-[hash].mjs` },
     ],
   },
   {

@@ -5,7 +5,7 @@
 import { execFileSync } from 'node:child_process';
 
 const ALLOWED = [/^dist\/.+\.(m?js|cjs|d\.c?ts|css)$/, /^styles\/.+\.css$/, /^(README\.md|LICENSE|CHANGELOG\.md|package\.json)$/];
-const REQUIRED = ['dist/kelisim.js', 'dist/kelisim-ui.js', 'dist/kelisim-kk.js', 'dist/kelisim-en.js', 'dist/kelisim-messages.js', 'dist/kelisim-log.js', 'dist/kelisim.full.js', 'dist/kelisim.css', 'dist/index.mjs',
+const REQUIRED = ['dist/kelisim.js', 'dist/kelisim-ui.js', 'dist/kelisim-prefs.js', 'dist/kelisim-kk.js', 'dist/kelisim-en.js', 'dist/kelisim-messages.js', 'dist/kelisim-log.js', 'dist/kelisim.full.js', 'dist/kelisim.css', 'dist/index.mjs',
   'dist/index.cjs', 'dist/index.d.ts', 'dist/index.d.cts', 'README.md', 'LICENSE', 'CHANGELOG.md'];
 
 const run = (cmd, args) => execFileSync(cmd, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
@@ -28,7 +28,7 @@ step('publint', 'npx', ['publint', '--strict']);
 // The script-tag files and the stylesheet are for <script> and <link>, not for import: they have
 // no types by design, so only the module entry is checked.
 step('are the types wrong', 'npx', ['attw', '--pack', '.', '--format', 'table-flipped',
-  '--exclude-entrypoints', 'kelisim.js', 'kelisim-ui.js', 'kelisim-kk.js', 'kelisim-en.js', 'kelisim-messages.js', 'kelisim-log.js', 'kelisim.full.js', 'kelisim.css']);
+  '--exclude-entrypoints', 'kelisim.js', 'kelisim-ui.js', 'kelisim-prefs.js', 'kelisim-kk.js', 'kelisim-en.js', 'kelisim-messages.js', 'kelisim-log.js', 'kelisim.full.js', 'kelisim.css']);
 
 if (problems.length) {
   console.error('check-package:\n- ' + problems.join('\n- '));

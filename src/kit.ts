@@ -11,5 +11,5 @@ export { isSafeUrl } from './core/safe-url';
 export { LANGUAGE, NAME } from './core/record';
 export { categoryOptions, isObject, ownKeys, readRules, show, UNREADABLE } from './core/read-gate';
 export { cookieNames, cookieValues, ownCookieAttributes, setCookie, removeEverywhere } from './store/cookies';
-export { bodyOf, element, headOf } from './gate/dom';
+export { bodyOf, currentScript, element, headOf } from './gate/dom';
 export { FETCHED, shelved } from './i18n/shelf';

@@ -8,7 +8,7 @@ import type { Dictionary } from './dictionary';
 const SHELF = Symbol.for('kelisim.texts');
 
 /** The built-in languages that are fetched on demand; Russian travels with the UI. */
-export const FETCHED = blank({ kk: 'Қаз', en: 'Eng' });
+export const FETCHED = /* @__PURE__ */ blank({ kk: 'Қаз', en: 'Eng' });
 
 export function shelve(language: string, dictionary: Dictionary): void {
   const w = window as any;

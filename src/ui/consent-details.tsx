@@ -1,7 +1,6 @@
 import type { ConsentRecord } from '../types';
 import type { Settings } from '../core/config';
 import type { Texts } from '../i18n/compose';
-import { operatorLine } from './operator';
 
 interface Props {
   consent: ConsentRecord;
@@ -10,6 +9,7 @@ interface Props {
   t: Texts;
   copied: boolean;
   copy(): void;
+  operatorLine(operator: { name: string; id?: string }, t: Texts): string;
 }
 
 const formatDate = (iso: string, language: string) => {
@@ -24,7 +24,7 @@ const formatDate = (iso: string, language: string) => {
  * What Law 94-V Art. 8 asks a consent to name, and what a visitor needs to cite it: the operator,
  * the consent id, when it was given and until when it holds.
  */
-export function ConsentDetails({ consent, settings, language, t, copied, copy }: Props) {
+export function ConsentDetails({ consent, settings, language, t, copied, copy, operatorLine }: Props) {
   const operator = settings.operator;
   return (
     <dl class="kelisim-details">

@@ -15,10 +15,11 @@ interface Props {
   act(action: 'accept-all' | 'reject-all' | 'save' | 'close'): void;
   copy(): void;
   keydown(event: KeyboardEvent): void;
+  operatorLine(operator: { name: string; id?: string }, t: Texts): string;
 }
 
 /** The preferences dialog: one real checkbox per purpose, styled as a switch. */
-export function Dialog({ host, t, language, languages, checked, copied, toggle, act, copy, keydown }: Props) {
+export function Dialog({ host, t, language, languages, checked, copied, toggle, act, copy, keydown, operatorLine }: Props) {
   const consent = host.consent();
   return (
     <div class="kelisim-backdrop">
@@ -66,7 +67,7 @@ export function Dialog({ host, t, language, languages, checked, copied, toggle, 
               </div>
             );
           })}
-          {consent ? <ConsentDetails consent={consent} settings={host.settings} language={language} t={t} copied={copied} copy={copy} /> : null}
+          {consent ? <ConsentDetails consent={consent} settings={host.settings} language={language} t={t} copied={copied} copy={copy} operatorLine={operatorLine} /> : null}
         </div>
         <div class="kelisim-actions">
           <button type="button" class="kelisim-button" data-kelisim-action="save" onClick={() => act('save')}>{t.save}</button>

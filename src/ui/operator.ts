@@ -1,13 +1,8 @@
 import type { Texts } from '../i18n/compose';
 
-// Kinds by their Russian abbreviation, with the Kazakh and Latin spellings a config may use.
-const KINDS: Record<string, string> = {
-  'ИИН': 'ИИН', 'ЖСН': 'ИИН', IIN: 'ИИН',
-  'БИН': 'БИН', 'БСН': 'БИН', BIN: 'БИН',
-  'ИНН': 'ИНН', INN: 'ИНН',
-  'ОГРН': 'ОГРН', OGRN: 'ОГРН',
-  'ОГРНИП': 'ОГРНИП', OGRNIP: 'ОГРНИП',
-};
+// The Kazakh and Latin spellings a config may use, by the Russian abbreviation they stand for.
+const KINDS: Record<string, string> = { 'ЖСН': 'ИИН', IIN: 'ИИН', 'БСН': 'БИН', BIN: 'БИН', INN: 'ИНН', OGRN: 'ОГРН', OGRNIP: 'ОГРНИП' };
+const RUSSIAN = ['ИИН', 'БИН', 'ИНН', 'ОГРН', 'ОГРНИП'];
 const ID = /^\s*([A-ZА-ЯЁ]+)?[\s:№]*(\d[\d ]*)\s*$/i;
 
 /**
@@ -28,7 +23,8 @@ export function operatorLine(operator: { name: string; id?: string }, t: Texts):
   if (!id) return operator.name;
   const match = ID.exec(id);
   const digits = match ? match[2].replace(/ /g, '') : '';
-  const kind = match ? (match[1] ? KINDS[match[1].toUpperCase()] : kindOf(digits)) : '';
+  const named = match && match[1] && match[1].toUpperCase();
+  const kind = match ? (named ? KINDS[named] || (RUSSIAN.indexOf(named) >= 0 ? named : '') : kindOf(digits)) : '';
   const shown = kind ? `${t.ids[kind] || kind} ${digits}` : match && !match[1] ? `${t.operatorId} ${digits}` : id;
   return `${operator.name}, ${shown}`;
 }

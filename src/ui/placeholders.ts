@@ -1,5 +1,4 @@
-import type { UIHost } from '../core/ui-host';
-import { textHash, textsFor } from './texts';
+import type { Core, Placeholders } from './prefs-api';
 import { element } from '../gate/dom';
 import { fill } from './fill';
 import { serviceOf } from './service';
@@ -37,13 +36,14 @@ function sizeLike(frame: HTMLIFrameElement, box: HTMLElement): void {
  * allows its category and leaves the others unanswered. Plain DOM: there is nothing here worth a
  * component tree.
  */
-export function createPlaceholders(host: UIHost, language: () => string) {
+export function createPlaceholders(core: Core): Placeholders {
+  const { host, language } = core;
   let list: Placeholder[] = [];
   const warned: string[] = [];
   const known = (category: string) => host.settings.categories.some((c) => c.name == category);
 
   const render = ({ frame, box }: Placeholder) => {
-    const t = textsFor(host.settings, language());
+    const t = core.texts(language());
     const category = frame.getAttribute('data-category') || '';
     box.lang = language();
     box.firstChild!.textContent = fill(t.placeholderText, { category: t.category(category).title, service: serviceOf(frame) });
@@ -65,7 +65,7 @@ export function createPlaceholders(host: UIHost, language: () => string) {
           button.type = 'button';
           button.className = 'kelisim-button';
           // The placeholder's words are in the hash: the dictionary holds them.
-          button.onclick = () => host.choose([category], textHash(host.settings, language()), [category], language());
+          button.onclick = () => host.choose([category], core.textHash(language()), [category], language());
           box.append(button);
         } else if (warned.indexOf(category) < 0) {
           // No button: allowing a category the config lacks cannot be recorded.

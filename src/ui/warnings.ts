@@ -1,13 +1,14 @@
 import type { Settings } from '../core/config';
-import { missingTranslations } from './texts';
+import { missingIn, type Dictionaries } from '../i18n/compose';
 import { LOADER_HOSTS } from '../presets/loaders';
 
 /**
  * Mistakes a site owner sees in the console on a visit that shows the banner, which is how a page
- * is tried out. They live in the UI chunk so that returning visitors do not pay for them.
+ * is tried out. kelisim-prefs.js carries them (it follows every banner), so that neither returning
+ * visitors nor the banner's own file pay for them.
  */
-export function warnAboutConfig(settings: Settings, doc: Document): void {
-  const missing = missingTranslations(settings);
+export function warnAboutConfig(settings: Settings, doc: Document, dictionaries: Dictionaries): void {
+  const missing = missingIn(dictionaries, settings);
   if (missing.length) console.warn(`Kelisim: no translation given for ${missing.join(', ')}; shown in another language.`);
   const check = () => {
     const gated = Array.prototype.slice.call(doc.querySelectorAll('script[type="text/plain"][data-category]')) as HTMLScriptElement[];

@@ -261,12 +261,14 @@ describe('the built folder', () => {
       const page = await owner.newPage();
       await page.goto(`${session.base}/.tmp/copied/somewhere/kelisim-setup/index.html?lang=kk`);
       await page.frameLocator('[data-configurator="preview"]').locator('[data-kelisim-banner]').waitFor();
-      expect(owner.local.map((p) => p.replace(/\?.*/, '')).sort()).toEqual([
+      // The settings dialog's file follows the banner once the page is idle.
+      await expect.poll(() => owner.local.map((p) => p.replace(/\?.*/, '')).sort()).toEqual([
         '/.tmp/copied/somewhere/kelisim-setup/configurator.css',
         '/.tmp/copied/somewhere/kelisim-setup/configurator.js',
         '/.tmp/copied/somewhere/kelisim-setup/index.html',
         // The preview follows the page's Kazakh, so its dictionary comes too.
         '/.tmp/copied/somewhere/kelisim-setup/kelisim-kk.js',
+        '/.tmp/copied/somewhere/kelisim-setup/kelisim-prefs.js',
         '/.tmp/copied/somewhere/kelisim-setup/kelisim-ui.js',
         '/.tmp/copied/somewhere/kelisim-setup/kelisim.js',
       ]);

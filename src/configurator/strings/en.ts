@@ -108,7 +108,7 @@ export const en: Strings = {
   output: {
     help: "Hand this code to whoever edits the site: it goes into every page's <head>.",
     scriptPath: 'Path of kelisim.js on your site',
-    scriptPathHelp: 'Copy kelisim.js, kelisim-ui.js, kelisim-kk.js, kelisim-en.js, kelisim-messages.js and kelisim-log.js into one folder of the site and give the path of the first.',
+    scriptPathHelp: 'Copy kelisim.js, kelisim-ui.js, kelisim-prefs.js, kelisim-kk.js, kelisim-en.js, kelisim-messages.js and kelisim-log.js into one folder of the site and give the path of the first.',
     snippet: 'Code for <head>',
     copy: 'Copy the code',
     copyMarkup: 'Copy the markup',

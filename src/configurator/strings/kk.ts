@@ -108,7 +108,7 @@ export const kk: Strings = {
   output: {
     help: 'Бұл кодты сайтты өңдейтін адамға беріңіз: ол әр беттің <head> бөлігіне қойылады.',
     scriptPath: 'Сайтыңыздағы kelisim.js жолы',
-    scriptPathHelp: 'kelisim.js, kelisim-ui.js, kelisim-kk.js, kelisim-en.js, kelisim-messages.js және kelisim-log.js файлдарын сайттың бір қалтасына көшіріп, біріншісінің жолын көрсетіңіз.',
+    scriptPathHelp: 'kelisim.js, kelisim-ui.js, kelisim-prefs.js, kelisim-kk.js, kelisim-en.js, kelisim-messages.js және kelisim-log.js файлдарын сайттың бір қалтасына көшіріп, біріншісінің жолын көрсетіңіз.',
     snippet: '<head> бөлігіне арналған код',
     copy: 'Кодты көшіру',
     copyMarkup: 'Белгілеуді көшіру',

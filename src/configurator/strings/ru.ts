@@ -108,7 +108,7 @@ export const ru: Strings = {
   output: {
     help: 'Передайте этот код тому, кто редактирует сайт: он вставляется в <head> каждой страницы.',
     scriptPath: 'Путь к kelisim.js на вашем сайте',
-    scriptPathHelp: 'Скопируйте файлы kelisim.js, kelisim-ui.js, kelisim-kk.js, kelisim-en.js, kelisim-messages.js и kelisim-log.js в одну папку сайта и укажите путь к первому.',
+    scriptPathHelp: 'Скопируйте файлы kelisim.js, kelisim-ui.js, kelisim-prefs.js, kelisim-kk.js, kelisim-en.js, kelisim-messages.js и kelisim-log.js в одну папку сайта и укажите путь к первому.',
     snippet: 'Код для <head>',
     copy: 'Скопировать код',
     copyMarkup: 'Скопировать разметку',

@@ -1,0 +1,193 @@
+import css from '../../styles/kelisim.css?inline';
+import type { MountUI, View } from '../core/ui-host';
+import { bodyOf, element, headOf } from '../gate/dom';
+import { bannerSection, drawBanner } from './banner';
+import { el } from './build';
+import { restoreFocus, trapTab } from './focus';
+import { operatorLine } from './operator';
+import type { Core, Placeholders, Prefs } from './prefs-api';
+import { loadPrefs } from './prefs-load';
+import { reveal } from './reveal';
+import { available, checkedDictionaries, languageName, shownLanguage, textHash, textsFor } from './texts';
+
+/**
+ * Puts the UI in the page: one container, first in `<body>` so that keyboard users reach the
+ * banner at once (it is fixed, so the page does not move), and the stylesheet with the page's nonce.
+ * The first layer is plain DOM; the dialog and the placeholders, with Preact, come in a second
+ * chunk fetched when the visitor reaches for them, so that the banner costs as little as it can.
+ */
+export const mount: MountUI = (host) => {
+  const { settings } = host;
+  const styles: HTMLStyleElement[] = [];
+  const addStyle = (text: string) => {
+    if (!settings.css) return;
+    // Through Document.prototype: `<img name="body">` in the page would otherwise hold the banner.
+    const style = element(document, 'style');
+    if (host.nonce) style.nonce = host.nonce;
+    style.textContent = text;
+    (headOf(document) || document.documentElement).appendChild(style);
+    styles.push(style);
+  };
+  addStyle(css);
+  const container = el('div', { 'data-kelisim': '' });
+  const root = el('div', { class: 'kelisim', 'data-kelisim-layout': settings.layout, 'data-kelisim-theme': settings.theme });
+  container.append(root);
+  const body = bodyOf(document)!;
+  body.insertBefore(container, body.firstChild);
+
+  let language = shownLanguage(host.language);
+  // What is on screen, what was asked for last (the dialog may still be on its way), what was announced.
+  let view: View | undefined;
+  let wanted: View | undefined;
+  let shown: View | undefined;
+  let opener: Element | null = null;
+  let openings = 0;
+  let section: HTMLElement | undefined;
+  let prefs: Prefs | undefined;
+  let placeholders: Placeholders | undefined;
+  let gone = false;
+  /** The latest language asked for: one that arrives after a later click is not shown. */
+  let picking: string | undefined;
+
+  /** Runs `then` once the second chunk is here; fetched at most once at a time, tried again after a failure. */
+  const withPrefs = (then?: (p: Prefs) => void) => {
+    if (prefs) return then && then(prefs);
+    loadPrefs(host.nonce).then((p) => {
+      if (gone) return;
+      if (!prefs) {
+        prefs = p;
+        addStyle(p.css);
+        placeholders = p.placeholders(core);
+        p.warnAboutConfig(settings, document, checkedDictionaries());
+      }
+      if (then) then(p);
+    }).catch((error) => console.error('Kelisim: the cookie settings could not be loaded; the banner stays.', error));
+  };
+
+  const draw = () => {
+    root.lang = language;
+    if (view != 'banner' && section) {
+      (section.parentElement == root ? section : section.parentElement!).remove();
+      section = undefined;
+    }
+    if (view != 'preferences' && prefs) prefs.dialog(root, core, null);
+    if (view == 'banner') {
+      if (!section) {
+        section = bannerSection(settings.layout == 'modal');
+        if (settings.layout == 'modal') {
+          const backdrop = el('div', { class: 'kelisim-backdrop' }, section);
+          backdrop.onkeydown = (event) => trapTab(event, backdrop);
+          root.append(backdrop);
+        } else root.append(section);
+      }
+      drawBanner(section, { host, t: textsFor(settings, language), language, act, pick, prepare, intend: () => withPrefs() });
+    }
+    if (view == 'preferences') prefs!.dialog(root, core, openings);
+  };
+
+  const update = () => {
+    draw();
+    if (view == shown) return;
+    const was = shown;
+    shown = view;
+    // A modal banner takes focus, as the dialog does when it mounts (prefs.tsx).
+    if (view == 'banner' && settings.layout == 'modal') section!.focus();
+    if (was) host.visibility(was, false);
+    // Opened from the banner, which is drawn anew after the dialog: its settings button is a new element.
+    if (was == 'preferences') restoreFocus(opener || root.querySelector('[data-kelisim-action=preferences]'));
+    if (!view) root.style.cssText = '';
+    if (view) host.visibility(view, true);
+  };
+
+  const open = (next: View | undefined, from?: Element | null) => {
+    wanted = next;
+    if (next != 'preferences') {
+      view = next;
+      return update();
+    }
+    opener = from || null;
+    // A click before the chunk arrives opens the dialog when it does, unless another answer came first.
+    withPrefs(() => {
+      if (wanted != 'preferences') return;
+      openings++;
+      view = next;
+      update();
+    });
+  };
+
+  const choose = (categories: string[]) => {
+    host.choose(categories, textHash(settings, language), undefined, language);
+    // With cookies blocked the banner stays to say the choice will not be remembered.
+    open(host.cookiesBlocked() ? 'banner' : undefined);
+  };
+
+  function act(action: string, categories?: string[]) {
+    const names = settings.categories.map((c) => c.name);
+    if (action == 'accept-all') choose(names);
+    else if (action == 'reject-all') choose([]);
+    else if (action == 'save') choose(categories || []);
+    else if (action == 'preferences') open('preferences');
+    // Closing the dialog without an answer returns to the banner, which still needs one.
+    else open(view == 'preferences' && (!host.consent() || host.unanswered().length) ? 'banner' : undefined);
+  }
+
+  function pick(next: string) {
+    const show = () => {
+      if (picking != next || gone) return;
+      host.setLanguage(next);
+      language = next;
+      draw();
+      if (placeholders) placeholders.refresh();
+    };
+    picking = next;
+    // The current language stays on screen until the new one's dictionary is here.
+    if (available(next)) show();
+    else host.fetchTexts(next).then(show, (error) => console.error(`Kelisim: the ${next} texts could not be loaded; the banner stays in ${language}.`, error));
+  }
+
+  function prepare(next: string) {
+    // A failure here is reported by the click that needs the language.
+    if (!available(next)) host.fetchTexts(next).catch(() => {});
+  }
+
+  const core: Core = {
+    host,
+    language: () => language,
+    texts: (l) => textsFor(settings, l),
+    textHash: (l) => textHash(settings, l),
+    languageName: (l) => languageName(settings, l),
+    operatorLine,
+    pick,
+    prepare,
+    act,
+  };
+
+  const onFocus = (event: FocusEvent) => reveal(root, event.target as Element);
+  document.addEventListener('focusin', onFocus);
+
+  return {
+    showBanner() {
+      open('banner');
+      // Once the banner is up and the page has a moment, the settings follow, so that the dialog
+      // opens at once on a click; a hover, a focus or a touch on the button asks for them sooner.
+      ((window as any).requestIdleCallback || setTimeout)(() => withPrefs());
+    },
+    showPreferences: (from) => open('preferences', from),
+    hide: () => open(undefined),
+    refresh() {
+      draw();
+      if (placeholders) placeholders.refresh();
+    },
+    // A frame allowed while the chunk was on its way has been released by the gate: it keeps its content.
+    placeholders: (frames) => withPrefs(() => placeholders!.add(frames.filter((f) => !host.isAllowed(f.getAttribute('data-category') || '')))),
+    destroy() {
+      gone = true;
+      if (shown) host.visibility(shown, false);
+      if (prefs) prefs.dialog(root, core, null);
+      container.remove();
+      for (const style of styles) style.remove();
+      if (placeholders) placeholders.destroy();
+      document.removeEventListener('focusin', onFocus);
+    },
+  };
+};
