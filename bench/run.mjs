@@ -160,6 +160,8 @@ async function timingRun(variant, rate) {
       shifts: b.shifts,
       moved: b.moved,
       files: libPaths(variant, state.requests, 'first'),
+      // What the banner waited for: library files requested before it was first visible.
+      bannerFiles: v.banner ? b.lib.filter((e) => e.start < state.visible).map((e) => e.path) : [],
       transfer,
       counters: counterCount(state.requests, 'first'),
       htmlEnd: b.htmlEnd, dcl: b.dcl, load: b.load, fcp: b.fcp, lib: b.lib,
@@ -278,6 +280,7 @@ for (const v of selected) {
   const runs = RATES.flatMap((r) => timing[v][r]);
   const firstFiles = [...new Set(runs.flatMap((x) => x.files))]; // in request order
   const filesVary = new Set(runs.map((x) => x.files.slice().sort().join(','))).size > 1;
+  const bannerFiles = firstFiles.filter((f) => runs.some((x) => x.bannerFiles.includes(f)));
   const c = choices[v] || {};
   const ret = [c['accept@1'], c['accept@4'], c['reject@1'], c['reject@4']].filter((x) => x && x.returning);
   const returnFiles = [...new Set(ret.flatMap((x) => x.returning.files))];
@@ -285,6 +288,8 @@ for (const v of selected) {
   R[v] = {
     firstFiles, filesVary,
     first: fileSizes(firstFiles),
+    bannerFiles,
+    banner: fileSizes(bannerFiles),
     transfer: median(timing[v][1].map((x) => x.transfer)),
     html: sizesOf(html),
     returnFiles,
