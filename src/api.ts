@@ -290,6 +290,9 @@ export function createInstance(env: Environment): Kelisim {
     explained = problems.length ? explain(problems, current.uiUrl) : undefined;
     const nonce = current.nonce || env.nonce;
     cookie = createConsentCookie(current, doc);
+    const stored = evaluate(cookie.read(), current, now());
+    // A visit that will ask starts fetching the banner now, while the rest is set up.
+    if (!stored.choice || stored.unanswered.length) loadChunk().catch(() => {});
     ran = [];
     counters = createCounterGate(w, current, nonce, report, (name) => ran.push(name));
     scripts = createScriptGate(doc, isAllowed, (name) => ran.push(name), report);
@@ -313,7 +316,6 @@ export function createInstance(env: Environment): Kelisim {
       teardown.push(log.stop);
     }
 
-    const stored = evaluate(cookie.read(), current, now());
     // Same allowed set before and after: a returning visit is a `consent`, not a `change`.
     state = { choice: null, allowed: stored.allowed, unanswered: stored.unanswered };
     if (stored.choice) transition(stored, stored.choice.denied, true);
