@@ -10,6 +10,7 @@ import { EXPLAIN } from './core/companions';
 import { own } from './core/own';
 import { encodeChoice } from './store/codec';
 import { createConsentCookie, type ConsentCookie } from './store/consent-cookie';
+import { cookieValues, jar, languagePickName } from './store/cookies';
 import { createCounterGate } from './gate/counters';
 import { releaseIframes } from './gate/iframes';
 import { createScriptGate } from './gate/scripts';
@@ -75,6 +76,9 @@ export function createInstance(env: Environment): Kelisim {
 
   let settings: GateSettings | undefined;
   let config: unknown;
+  // The visitor's language pick, read with the consent cookie: the UI needs it, and another read
+  // of the jar would be another round trip to the browser in the banner's path.
+  let picked: string | undefined;
   let state: ConsentState = { choice: null, allowed: [], unanswered: [] };
   let cookie: ConsentCookie;
   let counters: ReturnType<typeof createCounterGate>;
@@ -141,6 +145,7 @@ export function createInstance(env: Environment): Kelisim {
   const handle = (current: GateSettings): GateHandle => ({
     settings: current,
     config,
+    picked,
     explain: (problems) => explain(problems, current.uiUrl),
     nonce: current.nonce || env.nonce,
     consent: record,
@@ -218,7 +223,8 @@ export function createInstance(env: Environment): Kelisim {
 
   /**
    * The language a choice made without the UI is recorded in: the UI's, the last choice's, or the
-   * one the config or `<html lang>` names. The UI resolves it fully; this is its cheap guess.
+   * visitor's pick, or the one the config or `<html lang>` names. The UI resolves it fully; this
+   * is its cheap guess.
    */
   const language = () => host ? host.language : state.choice ? state.choice.language : guess();
   const guess = (): string => {
@@ -228,7 +234,7 @@ export function createInstance(env: Environment): Kelisim {
     } catch {
       // Told when the config was read.
     }
-    tag = (typeof tag == 'string' && tag != 'auto' ? tag : doc.documentElement.lang || '').toLowerCase().replace(/^kz/, 'kk').split('-')[0];
+    tag = (picked || (typeof tag == 'string' && tag != 'auto' ? tag : doc.documentElement.lang || '')).toLowerCase().replace(/^kz/, 'kk').split('-')[0];
     return tag == 'kk' || tag == 'en' ? tag : 'ru';
   };
 
@@ -290,7 +296,9 @@ export function createInstance(env: Environment): Kelisim {
     explained = problems.length ? explain(problems, current.uiUrl) : undefined;
     const nonce = current.nonce || env.nonce;
     cookie = createConsentCookie(current, doc);
-    const stored = evaluate(cookie.read(), current, now());
+    const pairs = jar(doc);
+    const stored = evaluate(cookie.read(pairs), current, now());
+    picked = cookieValues(doc, languagePickName(current.cookie), pairs)[0];
     // A visit that will ask starts fetching the banner now, while the rest is set up.
     if (!stored.choice || stored.unanswered.length) loadChunk().catch(() => {});
     ran = [];

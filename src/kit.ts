@@ -10,6 +10,6 @@ export { hashText } from './core/hash';
 export { isSafeUrl } from './core/safe-url';
 export { LANGUAGE, NAME } from './core/record';
 export { categoryOptions, isObject, ownKeys, readRules, show, UNREADABLE } from './core/read-gate';
-export { cookieNames, cookieValues, ownCookieAttributes, setCookie, removeEverywhere } from './store/cookies';
+export { cookieNames, languagePickName, ownCookieAttributes, setCookie, removeEverywhere } from './store/cookies';
 export { bodyOf, currentScript, element, headOf } from './gate/dom';
 export { FETCHED, shelved } from './i18n/shelf';

@@ -4,8 +4,11 @@ import type { Choice } from '../core/consent';
 import { cookieValues, ownCookieAttributes, removeEverywhere, setCookie } from './cookies';
 
 export interface ConsentCookie {
-  /** The newest valid choice among all cookies of that name; stale duplicates are removed. */
-  read(): Choice | null;
+  /**
+   * The newest valid choice among all cookies of that name; stale duplicates are removed. `pairs`:
+   * the jar as just read, when the caller reads other names from it too.
+   */
+  read(pairs?: string[]): Choice | null;
   /** False when the browser refused to store it (cookies blocked). */
   write(choice: Choice): boolean;
   remove(): void;
@@ -42,8 +45,8 @@ export function createConsentCookie(settings: Settings, doc: Document): ConsentC
   };
 
   return {
-    read() {
-      const found = values();
+    read(pairs) {
+      const found = pairs ? cookieValues(doc, name, pairs) : values();
       const choices = found.map(decodeChoice).filter((c): c is Choice => !!c);
       const newest = choices.sort((a, b) => b.updated - a.updated)[0] || null;
       // Two cookies of one name (host and parent domain): keep only the newest, where configured.

@@ -1,8 +1,12 @@
 import type { GateSettings } from '../core/config';
 import { cookieJar, setCookieJar } from '../gate/dom';
 
-/** `document.cookie` as raw `name=value` pairs, duplicates kept (two domains can each hold one). */
-function jar(doc: Document): string[] {
+/**
+ * `document.cookie` as raw `name=value` pairs, duplicates kept (two domains can each hold one).
+ * Each read is a synchronous round trip to the browser's cookie store: a caller that needs two
+ * names reads the jar once and hands the pairs to `cookieValues`.
+ */
+export function jar(doc: Document): string[] {
   let all: unknown = '';
   try {
     all = cookieJar(doc);
@@ -35,8 +39,8 @@ export const cookieNames = (doc: Document): string[] => jar(doc).map((pair) => s
  * that name is decoded, as js-cookie decodes, and a value that does not decode reads as '' (for
  * ours: no consent).
  */
-export const cookieValues = (doc: Document, name: string): string[] =>
-  jar(doc).map(split).filter(([n]) => n == name).map(([, value]) => {
+export const cookieValues = (doc: Document, name: string, pairs = jar(doc)): string[] =>
+  pairs.map(split).filter(([n]) => n == name).map(([, value]) => {
     try {
       return (value[0] == '"' ? value.slice(1, -1) : value).replace(/(%[\dA-F]{2})+/gi, decodeURIComponent);
     } catch {
@@ -87,6 +91,9 @@ export function removeEverywhere(doc: Document, name: string, path = '/'): void 
     }
   }
 }
+
+/** The visitor's language pick, kept beside the consent cookie (see core/host.ts). */
+export const languagePickName = (cookie: GateSettings['cookie']) => cookie.name + '_lang';
 
 /** Where Kelisim's own cookies live. SameSite=None is only kept by browsers together with Secure. */
 export const ownCookieAttributes = ({ path, domain, sameSite }: GateSettings['cookie'], doc: Document) => ({
