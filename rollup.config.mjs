@@ -129,31 +129,38 @@ const fromGate = () => {
 
 const ts = () => typescript({ tsconfig: './tsconfig.json', noEmitOnError: true, include: ['src/**/*'] });
 
-const minify = () => terser({
+/**
+ * V8's explicit compile hint (Chrome 136+): every function in the file is compiled at once,
+ * instead of pre-parsed now and parsed again on its first call. For a file whose functions all
+ * run as it loads, that is one parse instead of two; other engines read a comment.
+ */
+const CALLED_ON_LOAD = '//# allFunctionsCalledOnLoad';
+
+const minify = (preamble) => terser({
   ecma: 2019,
   compress: { passes: 3, pure_getters: true, unsafe_arrows: true },
-  format: { comments: false },
+  format: { comments: false, preamble },
 });
 
-const browser = (input, file, extra = [], first = [], output = {}) => ({
+const browser = (input, file, extra = [], first = [], output = {}, preamble = undefined) => ({
   input,
   plugins: [...first, inlineCss(), nodeResolve({ browser: true }), ts(), ...extra],
-  output: { file, format: 'iife', plugins: [minify()], sourcemap: false, ...output },
+  output: { file, format: 'iife', plugins: [minify(preamble)], sourcemap: false, ...output },
 });
 
 // Chunk names carry a hash: without this, every build would leave the previous ones in the package.
 rmSync('dist/chunks', { recursive: true, force: true });
 
 export default [
-  browser('src/entry-gate.ts', 'dist/kelisim.js'),
-  browser('src/entry-ui.ts', 'dist/kelisim-ui.js', [emitCss()], [fromGate(), prefsByScript()]),
+  browser('src/entry-gate.ts', 'dist/kelisim.js', [], [], {}, CALLED_ON_LOAD),
+  browser('src/entry-ui.ts', 'dist/kelisim-ui.js', [emitCss()], [fromGate(), prefsByScript()], {}, CALLED_ON_LOAD),
   browser('src/entry-prefs.ts', 'dist/kelisim-prefs.js', [], [fromGate()]),
   browser('src/entry-kk.ts', 'dist/kelisim-kk.js', [], [packDictionary()]),
   browser('src/entry-en.ts', 'dist/kelisim-en.js', [], [packDictionary()]),
   browser('src/entry-messages.ts', 'dist/kelisim-messages.js'),
   browser('src/entry-log.ts', 'dist/kelisim-log.js'),
   // One file: the second chunk's dynamic import is bundled in.
-  browser('src/entry-full.ts', 'dist/kelisim.full.js', [], [], { inlineDynamicImports: true }),
+  browser('src/entry-full.ts', 'dist/kelisim.full.js', [], [], { inlineDynamicImports: true }, CALLED_ON_LOAD),
   // After the gate and the UI chunk: the configurator copies them into its folder.
   browser('src/configurator/main.tsx', 'dist/configurator/configurator.js', [configuratorFiles()]),
   {
