@@ -209,9 +209,13 @@ describe('DOM clobbering (item 4)', () => {
     await v.page.waitForFunction(() => (window as any).Kelisim.getConsent());
     expect(await v.page.locator(BANNER).count()).toBe(0);
     await v.visitor.context.addCookies([{ name: '_ym_uid', value: '1', domain: HOST, path: '/' }]);
-    // The withdrawal reloads the page (a counter ran): the evaluation may end with it.
+    // The withdrawal reloads the page (a counter ran): the evaluation may end with it. The test
+    // waits for that reload to finish: closing the context while it runs can leave Playwright
+    // waiting for its route handlers.
+    const reloaded = v.page.waitForEvent('load');
     await v.page.evaluate(() => (window as any).Kelisim.accept([])).catch(() => {});
     await expect.poll(() => v.visitor.cookieNames()).not.toContain('_ym_uid');
+    await reloaded;
     await v.visitor.context.close();
   });
 });
