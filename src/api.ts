@@ -44,6 +44,8 @@ export interface Environment {
   loadLog?: (uiUrl?: string) => Promise<void>;
   /** Nonce of the script tag that loaded Kelisim. */
   nonce?: string;
+  /** Runs before every API call: the script tag's start, when a call comes before it. */
+  before?: () => void;
 }
 
 // One live instance per window, even across separately bundled copies: a second one would load
@@ -406,7 +408,8 @@ export function createInstance(env: Environment): Kelisim {
   };
 
   for (const key of Object.keys(api) as (keyof Kelisim)[]) {
-    (api as any)[key] = guard(`${key}()`, api[key] as (...args: unknown[]) => unknown, key == 'init' ? api : key == 'on' ? () => {} : undefined);
+    const step = api[key] as (...args: unknown[]) => unknown;
+    (api as any)[key] = guard(`${key}()`, (...args: unknown[]) => (env.before && env.before(), step(...args)), key == 'init' ? api : key == 'on' ? () => {} : undefined);
   }
   return api;
 }

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CATEGORIES, settle, startSession, type Session } from './harness';
 
@@ -91,6 +92,35 @@ describe('the <script> build on a page without a build step', () => {
     await settle(tab);
     expect(await tab.evaluate(() => (window as any).runs)).toBe(1);
     expect(warnings.join('\n')).toMatch(/Kelisim/);
+    expect(visitor.errors).toEqual([]);
+    await visitor.context.close();
+  });
+
+  it('the script after the gate already finds the queue stubs and the stored choice', async () => {
+    const withMetrica = { ...config, counters: [{ category: 'analytics', preset: 'yandex-metrika', id: 12345678 }] };
+    const head = `<script>window.kelisimConfig = ${JSON.stringify(withMetrica)};</script><script src="/dist/kelisim.js"></script>`
+      + '<script>window.seen = [typeof window.ym, window.Kelisim.isAllowed("analytics")];</script>';
+    const visitor = await session.context();
+    const tab = await visitor.newPage();
+    await tab.goto(session.page(page(head)));
+    expect(await tab.evaluate(() => (window as any).seen)).toEqual(['function', false]);
+    await tab.click('[data-kelisim-action="accept-all"]');
+    await tab.reload();
+    expect(await tab.evaluate(() => (window as any).seen)).toEqual(['function', true]);
+    expect(visitor.errors).toEqual([]);
+    await visitor.context.close();
+  });
+
+  it("a loader that runs the gate's text and calls the API in the same script gets the stored choice", async () => {
+    const gate = readFileSync(new URL('../../dist/kelisim.js', import.meta.url), 'utf8');
+    const inline = `<script>${gate}\nwindow.seen = [!!window.Kelisim.getConsent(), window.Kelisim.isAllowed("analytics")];</script>`;
+    const visitor = await session.context();
+    const tab = await visitor.newPage();
+    await tab.goto(session.page(page(configScript + '<script src="/dist/kelisim.js"></script>')));
+    await tab.click('[data-kelisim-action="accept-all"]');
+    await tab.goto(session.page(page(configScript + inline)));
+    expect(await tab.evaluate(() => (window as any).seen)).toEqual([true, true]);
+    expect(await tab.evaluate(() => (window as any).analyticsRan)).toBe(true);
     expect(visitor.errors).toEqual([]);
     await visitor.context.close();
   });
