@@ -242,6 +242,34 @@ async function choiceRun(variant, rate, action) {
   }
 }
 
+/**
+ * A returning visit after "accept all", timed on its own: the choice is made in one tab, then the
+ * page is opened in a second tab of the same context (the cookie is there, nothing is cached) and
+ * its script time is read as on a first visit.
+ */
+async function returnRun(variant, rate) {
+  const { v, ctx, page, visible } = await openContext(variant, rate);
+  try {
+    await page.goto(pageUrl(variant), { waitUntil: 'load' });
+    if (!(await visible())) return null;
+    await page.click(v.accept);
+    await sleep(SETTLE_MS);
+    await page.close();
+    const tab = await ctx.newPage();
+    const cdp = await ctx.newCDPSession(tab);
+    await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+    if (rate !== 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+    await tab.goto(pageUrl(variant), { waitUntil: 'load' });
+    await sleep(SETTLE_MS);
+    const metrics = (await cdp.send('Performance.getMetrics')).metrics;
+    // A banner here means the choice was not kept: this was no returning visit.
+    if (await tab.evaluate(() => window.__bench.visible != null)) return null;
+    return metrics.find((m) => m.name === 'ScriptDuration').value * 1000;
+  } finally {
+    await ctx.close();
+  }
+}
+
 // ---------------------------------------------------------------- the runs
 log(`bench: Chromium ${browser.version()}, ${RUNS} cold runs × ${selected.length} variants × CPU ${RATES.join('×, ')}×`);
 const timing = Object.fromEntries(selected.map((v) => [v, Object.fromEntries(RATES.map((r) => [r, []]))]));
@@ -256,6 +284,18 @@ for (const rate of RATES) {
     for (const v of order) timing[v][rate].push(await timingRun(v, rate));
     log(`bench: CPU ${rate}×, run ${i + 1}/${RUNS} done (${((Date.now() - started) / 1000).toFixed(0)} s)`);
   }
+}
+
+const returning = Object.fromEntries(selected.filter((v) => VARIANTS[v].banner).map((v) => [v, Object.fromEntries(RATES.map((r) => [r, []]))]));
+for (const rate of RATES) {
+  for (let i = 0; i < RUNS; i++) {
+    const order = Object.keys(returning).map((_, k, all) => all[(k + i) % all.length]);
+    for (const v of order) {
+      const script = await returnRun(v, rate);
+      if (script != null) returning[v][rate].push(script);
+    }
+  }
+  log(`bench: CPU ${rate}×, returning-visit runs done (${((Date.now() - started) / 1000).toFixed(0)} s)`);
 }
 
 const choices = {};
@@ -298,6 +338,7 @@ for (const v of selected) {
     visible: Object.fromEntries(RATES.map((r) => [r, timing[v][r].map((x) => x.visible)])),
     script: Object.fromEntries(RATES.map((r) => [r, timing[v][r].map((x) => x.script - baseline[r])])),
     scriptAbs: Object.fromEntries(RATES.map((r) => [r, timing[v][r].map((x) => x.script)])),
+    returnScript: returning[v] && Object.fromEntries(RATES.map((r) => [r, returning[v][r].map((x) => x - baseline[r])])),
     task: Object.fromEntries(RATES.map((r) => [r, timing[v][r].map((x) => x.task - taskBaseline[r])])),
     taskAbs: Object.fromEntries(RATES.map((r) => [r, timing[v][r].map((x) => x.task)])),
     cls: max(runs.map((x) => x.cls)),
