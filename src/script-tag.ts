@@ -27,7 +27,11 @@ export function start(chunk?: UIChunk): void {
     return file && file.replace(/[^/?#]*([?#].*)?$/, '');
   };
   let due = true;
-  const instance = createInstance({ ...(chunk ? { loadUI: () => Promise.resolve(chunk) } : scriptLoaders(window as any, folder, nonce)), nonce, before: begin });
+  const instance = createInstance({
+    ...(chunk ? { loadUI: () => Promise.resolve(chunk) } : scriptLoaders(window as any, folder, nonce)),
+    nonce,
+    before: begin,
+  });
   // A second copy of the gate (kelisim.js twice, or beside kelisim.full.js) stays inactive and
   // must not take `window.Kelisim` from the running one.
   window.Kelisim = activeInstance(window) || instance;
