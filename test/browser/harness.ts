@@ -156,6 +156,15 @@ export const hosts = (requests: string[]) => [...new Set(requests.map((r) => new
 
 export const settle = (page: Page, ms = 300) => page.waitForTimeout(ms);
 
+/** The texts of the page's console messages of one type, in the order they come. */
+export function consoleMessages(page: Page, type: 'error' | 'warning'): string[] {
+  const seen: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() == type) seen.push(m.text());
+  });
+  return seen;
+}
+
 /** The banner's or dialog's slide-in is over: boxes and colours measured now are the ones that stay. */
 export const animationsDone = (page: Page) =>
   page.waitForFunction(() => document.getAnimations().every((a) => a.playState == 'finished'));

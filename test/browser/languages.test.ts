@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CATEGORIES, startSession, type Session } from './harness';
+import { CATEGORIES, consoleMessages, startSession, type Session } from './harness';
 
 let session: Session;
 beforeAll(async () => {
@@ -76,8 +76,7 @@ describe('the script tag fetches one language at a time', () => {
   it('a dictionary that cannot be loaded leaves the current language and says why', async () => {
     const visitor = await session.context();
     const tab = await visitor.newPage();
-    const errors: string[] = [];
-    tab.on('console', (m) => { if (m.type() == 'error') errors.push(m.text()); });
+    const errors = consoleMessages(tab, 'error');
     await tab.route('**/kelisim-en.js', (route) => route.fulfill({ status: 404, body: '' }));
     await tab.goto(session.page(page('ru')));
     await tab.locator(accept).waitFor();

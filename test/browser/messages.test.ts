@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CATEGORIES, startSession, type Session } from './harness';
+import { CATEGORIES, consoleMessages, startSession, type Session } from './harness';
 
 let session: Session;
 beforeAll(async () => {
@@ -15,8 +15,7 @@ const page = (config: object) => `<!doctype html>
 async function open(config: object, block = false) {
   const visitor = await session.context();
   const tab = await visitor.newPage();
-  const errors: string[] = [];
-  tab.on('console', (m) => { if (m.type() == 'error') errors.push(m.text()); });
+  const errors = consoleMessages(tab, 'error');
   if (block) await tab.route('**/kelisim-messages.js', (route) => route.fulfill({ status: 404, body: '' }));
   await tab.goto(session.page(page(config)));
   await tab.locator('[data-kelisim-banner]').waitFor();

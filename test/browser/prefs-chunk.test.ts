@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CATEGORIES, pageHtml, settle, startSession, type Recorder, type Session } from './harness';
+import { CATEGORIES, consoleMessages, pageHtml, settle, startSession, type Recorder, type Session } from './harness';
 
 // kelisim-ui.js draws the banner alone; the settings dialog and the placeholders come in
 // kelisim-prefs.js, fetched once the banner is up, or at once when the visitor reaches for them.
@@ -120,8 +120,7 @@ describe('the settings dialog comes when reached for', () => {
   it('a chunk that cannot be loaded leaves the banner answerable and says why; a later click tries again', async () => {
     const visitor = await session.context();
     const tab = await visitor.newPage();
-    const errors: string[] = [];
-    tab.on('console', (m) => { if (m.type() == 'error') errors.push(m.text()); });
+    const errors = consoleMessages(tab, 'error');
     let refuse = true;
     await tab.route('**/kelisim-prefs.js', (route) => (refuse
       ? route.fulfill({ status: 404, body: '' })
@@ -165,8 +164,7 @@ describe('a vendor loaded twice', () => {
   const twice = (body: string) => async () => {
     const visitor = await session.context();
     const tab = await visitor.newPage();
-    const warnings: string[] = [];
-    tab.on('console', (m) => { if (m.type() == 'warning') warnings.push(m.text()); });
+    const warnings = consoleMessages(tab, 'warning');
     const counters = [{ category: 'analytics', preset: 'yandex-metrika', id: 12345678 }];
     await tab.goto(session.page(pageHtml({ ...config, counters }, body)));
     await tab.locator(accept).waitFor();

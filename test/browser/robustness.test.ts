@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CATEGORIES, COUNTERS, hosts, pageHtml, settle, startSession, type Session } from './harness';
+import { CATEGORIES, COUNTERS, consoleMessages, hosts, pageHtml, settle, startSession, type Session } from './harness';
 
 let session: Session;
 beforeAll(async () => {
@@ -22,8 +22,7 @@ window.kelisimConfig`)
     });
     const visitor = await session.context();
     const page = await visitor.newPage();
-    const consoleErrors: string[] = [];
-    page.on('console', (m) => m.type() == 'error' && consoleErrors.push(m.text()));
+    const consoleErrors = consoleMessages(page, 'error');
     await page.goto(url);
     const banner = page.locator('[data-kelisim-banner]');
     await banner.waitFor();

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CATEGORIES, settle, startSession, type Session } from './harness';
+import { CATEGORIES, consoleMessages, settle, startSession, type Session } from './harness';
 
 let session: Session;
 beforeAll(async () => {
@@ -36,8 +36,7 @@ describe('the <script> build on a page without a build step', () => {
     it(`works as ${name}`, async () => {
       const visitor = await session.context();
       const tab = await visitor.newPage();
-      const consoleErrors: string[] = [];
-      tab.on('console', (m) => { if (m.type() == 'error') consoleErrors.push(m.text()); });
+      const consoleErrors = consoleMessages(tab, 'error');
       await tab.route('**/slow.js', (route) => setTimeout(() => route.fulfill({ contentType: 'text/javascript', body: 'window.gateFirst = !!window.Kelisim;' }), 400));
       await tab.goto(session.page(html));
       if (html.includes('slow.js')) expect(await tab.evaluate(() => (window as any).gateFirst)).toBe(true);
@@ -80,8 +79,7 @@ describe('the <script> build on a page without a build step', () => {
   it('a second copy of the script warns and does not run counters twice', async () => {
     const visitor = await session.context();
     const tab = await visitor.newPage();
-    const warnings: string[] = [];
-    tab.on('console', (m) => { if (m.type() == 'warning') warnings.push(m.text()); });
+    const warnings = consoleMessages(tab, 'warning');
     const twice = '<script src="/dist/kelisim.js"></script><script src="/dist/kelisim.js?again"></script>';
     await tab.goto(session.page(page(configScript + twice).replace(gated,
       '<script type="text/plain" data-category="analytics">window.runs = (window.runs || 0) + 1;</script>')));

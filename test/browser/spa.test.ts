@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CATEGORIES, settle, startSession, type Session } from './harness';
+import { CATEGORIES, consoleMessages, settle, startSession, type Session } from './harness';
 
 let session: Session;
 beforeAll(async () => {
@@ -58,8 +58,7 @@ describe('single-page apps', () => {
   it('init() again warns and loads nothing twice; destroy() leaves no node or listener; a new init() does not load counters again', async () => {
     const visitor = await session.context();
     const page = await visitor.newPage();
-    const warnings: string[] = [];
-    page.on('console', (m) => { if (m.type() == 'warning') warnings.push(m.text()); });
+    const warnings = consoleMessages(page, 'warning');
     await page.goto(session.page(app));
     await page.click('[data-kelisim-action="accept-all"]');
     await page.waitForFunction(() => typeof (window as any).__vendorLog != 'undefined');

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { animationsDone, pageHtml, settle, startSession, type Session } from './harness';
+import { animationsDone, consoleMessages, pageHtml, settle, startSession, type Session } from './harness';
 
 // The visitor's half in real Chromium: what jsdom cannot show (layout, real snippets, the network).
 let session: Session;
@@ -52,8 +52,7 @@ describe('16.3 the README example', () => {
   it('loads each vendor exactly once after accept-all', async () => {
     const visitor = await session.context();
     const page = await visitor.newPage();
-    const warnings: string[] = [];
-    page.on('console', (m) => m.type() == 'warning' && warnings.push(m.text()));
+    const warnings = consoleMessages(page, 'warning');
     await page.goto(session.page(readmeExample()));
     await page.locator('[data-kelisim-banner]').waitFor();
     await settle(page);
@@ -75,8 +74,7 @@ describe('16.3 the README example', () => {
   it('a gated copy of a preset vendor gets one console warning', async () => {
     const visitor = await session.context();
     const page = await visitor.newPage();
-    const warnings: string[] = [];
-    page.on('console', (m) => m.type() == 'warning' && warnings.push(m.text()));
+    const warnings = consoleMessages(page, 'warning');
     await page.goto(session.page(pageHtml(
       { revision: '1', counters: [{ category: 'analytics', preset: 'yandex-metrika', id: 12345678 }] },
       '<script type="text/plain" data-category="analytics" src="https://mc.yandex.ru/metrika/tag.js"></script>'

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { revisionKey } from '../../../src/core/consent';
 import { validate } from '../../../src/core/validate';
 import { encodeChoice } from '../../../src/store/codec';
-import { CATEGORIES, COUNTERS, pageHtml, settle, startSession, type Session } from '../harness';
+import { CATEGORIES, COUNTERS, consoleMessages, pageHtml, settle, startSession, type Session } from '../harness';
 
 /*
  * Hostile storage, clock and tabs, on the built gate in Chromium: cookies the library did not
@@ -256,8 +256,7 @@ describe('consent log', () => {
     });
     const visitor = await session.context({ allow: (url) => url.port == String(log.port) });
     const page = await visitor.newPage();
-    const messages: string[] = [];
-    page.on('console', (m) => m.type() == 'error' && messages.push(m.text()));
+    const messages = consoleMessages(page, 'error');
     await page.goto(session.page(pageHtml(config({ consentLog: { url: log.url } }))));
     await page.click('[data-kelisim-action="reject-all"]');
     await expect.poll(() => log.records.length, { timeout: 10_000 }).toBeGreaterThan(0);
@@ -276,8 +275,7 @@ describe('consent log', () => {
     });
     const visitor = await session.context({ allow: (url) => url.port == String(log.port) });
     const page = await visitor.newPage();
-    const messages: string[] = [];
-    page.on('console', (m) => m.type() == 'error' && messages.push(m.text()));
+    const messages = consoleMessages(page, 'error');
     await page.goto(session.page(pageHtml(config({ consentLog: { url: log.url } }))));
     await page.click('[data-kelisim-action="reject-all"]');
     await expect.poll(() => queue(page), { timeout: 25_000 }).toEqual([]);
