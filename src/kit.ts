@@ -12,4 +12,5 @@ export { LANGUAGE, NAME } from './core/record';
 export { categoryOptions, isObject, ownKeys, readRules, show, UNREADABLE } from './core/read-gate';
 export { cookieNames, languagePickName, ownCookieAttributes, setCookie, removeEverywhere } from './store/cookies';
 export { bodyOf, currentScript, element, headOf } from './gate/dom';
+export { loadScript } from './gate/load-script';
 export { FETCHED, shelved } from './i18n/shelf';
