@@ -37,7 +37,12 @@ describe('the <script> build on a page without a build step', () => {
       const visitor = await session.context();
       const tab = await visitor.newPage();
       const consoleErrors = consoleMessages(tab, 'error');
-      await tab.route('**/slow.js', (route) => setTimeout(() => route.fulfill({ contentType: 'text/javascript', body: 'window.gateFirst = !!window.Kelisim;' }), 400));
+      // Held until the async gate has run (at most 5 s), so that on a busy machine too the config
+      // comes after the gate; the page then tells whether it did.
+      await tab.route('**/slow.js', async (route) => {
+        await tab.waitForFunction(() => !!(window as any).Kelisim, null, { timeout: 5000 }).catch(() => {});
+        await route.fulfill({ contentType: 'text/javascript', body: 'window.gateFirst = !!window.Kelisim;' });
+      });
       await tab.goto(session.page(html));
       if (html.includes('slow.js')) expect(await tab.evaluate(() => (window as any).gateFirst)).toBe(true);
       await tab.locator('[data-kelisim-banner]').waitFor();
