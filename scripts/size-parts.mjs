@@ -26,6 +26,7 @@ const PARTS = [
   ['config: what every page view reads (in the gate)', [`export { readConfig } from '${src('core/read-gate.ts')}';`]],
   ['config: what only the banner reads, and the host (UI chunk)', [`export { connect } from '${src('core/host.ts')}';`]],
   ["consent log: the gate's part (records queued, sender fetched)", [`export { createProof } from '${src('gate/proof.ts')}';`]],
+  ['starting what is allowed: counters, gated scripts and iframes, the watcher for markup added later', [`export { createCounterGate } from '${src('gate/counters.ts')}';`, `export { createScriptGate } from '${src('gate/scripts.ts')}';`, `export { releaseIframes } from '${src('gate/iframes.ts')}';`, `export { watchDocument } from '${src('gate/watch.ts')}';`]],
   ['withdrawal cleanup (UI chunk, fetched by a withdrawal)', [`export { deleteCookies } from '${src('gate/cleanup.ts')}';`]],
   ['config validation: the words (kelisim-messages.js, fetched on a mistake)', [`export * from '${src('core/messages.ts')}';`]],
   ['texts: kk (kelisim-kk.js, packed, fetched for Kazakh)', [`export * from '${src('i18n/kk.ts')}';`], textsBuild],
@@ -35,6 +36,7 @@ const PARTS = [
 const FLOORS = [
   ['banner at least: Russian texts + its stylesheet + its DOM + the rest of the config', [1, 2, 3, 9], 'first visit, gate and banner together: 15360 B'],
   ['gate at least: presets + consent cookie + config reading', [6, 7, 8], 'returning visit, the gate alone: 5120 B'],
+  ['gate at least, with starting what is allowed (still without the API and its events)', [6, 7, 8, 11], 'returning visit, the gate alone: 5120 B'],
 ];
 
 // A path beside the sources (never written to disk), so that imports resolve as they do in src/.
