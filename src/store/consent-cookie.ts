@@ -16,7 +16,8 @@ export interface ConsentCookie {
 
 export function createConsentCookie(settings: Settings, doc: Document): ConsentCookie {
   const { name, path } = settings.cookie;
-  const values = () => cookieValues(doc, name);
+  // The jar is read afresh unless the caller hands over one it has just read.
+  const values = (pairs?: string[]) => cookieValues(doc, name, pairs);
 
   const write = (choice: Choice): boolean => {
     const value = encodeChoice(choice);
@@ -46,7 +47,7 @@ export function createConsentCookie(settings: Settings, doc: Document): ConsentC
 
   return {
     read(pairs) {
-      const found = pairs ? cookieValues(doc, name, pairs) : values();
+      const found = values(pairs);
       const choices = found.map(decodeChoice).filter((c): c is Choice => !!c);
       const newest = choices.sort((a, b) => b.updated - a.updated)[0] || null;
       // Two cookies of one name (host and parent domain): keep only the newest, where configured.
