@@ -87,17 +87,23 @@ const loadStart = os.loadavg()[0];
  * A fresh browser context (no cache, no cookies) with the probe, CDP Performance metrics and the
  * CPU throttling rate. Requests to our server are recorded with the phase they happened in.
  */
-async function openContext(variant, rate) {
-  const v = VARIANTS[variant];
-  const ctx = await browser.newContext({ viewport: VIEWPORT, locale: 'ru-RU' });
-  await ctx.addInitScript(probe, { banner: v.banner ?? null, ui: v.ui ?? null });
-  const page = await ctx.newPage();
+/** A CDP session on `page` that reads its script time, with the CPU slowed by `rate`. */
+async function timedSession(ctx, page, rate) {
   const cdp = await ctx.newCDPSession(page);
   // Thread time, not wall time: the main thread's own CPU time, so that other processes on this
   // small machine (the browser's, the runner's, anyone else's) do not count as the page's script.
   // CPU throttling still shows in it (it grows about as much as wall time does).
   await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
   if (rate !== 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+  return cdp;
+}
+
+async function openContext(variant, rate) {
+  const v = VARIANTS[variant];
+  const ctx = await browser.newContext({ viewport: VIEWPORT, locale: 'ru-RU' });
+  await ctx.addInitScript(probe, { banner: v.banner ?? null, ui: v.ui ?? null });
+  const page = await ctx.newPage();
+  const cdp = await timedSession(ctx, page, rate);
   const state = { phase: 'first', requests: [], errors: [], visible: null, onVisible: null };
   page.on('request', (r) => {
     const u = new URL(r.url());
@@ -256,9 +262,7 @@ async function returnRun(variant, rate) {
     await sleep(SETTLE_MS);
     await page.close();
     const tab = await ctx.newPage();
-    const cdp = await ctx.newCDPSession(tab);
-    await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
-    if (rate !== 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+    const cdp = await timedSession(ctx, tab, rate);
     await tab.goto(pageUrl(variant), { waitUntil: 'load' });
     await sleep(SETTLE_MS);
     const metrics = (await cdp.send('Performance.getMetrics')).metrics;
