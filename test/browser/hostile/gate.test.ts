@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { CATEGORIES, COUNTERS, HOST, settle, startSession, type Recorder, type Session } from '../harness';
+import { CATEGORIES, COUNTERS, consoleMessages, HOST, settle, startSession, type Recorder, type Session } from '../harness';
 
 /**
  * The page, its other scripts and its markup misbehave; the gate must still ask, run nothing
@@ -59,12 +59,8 @@ interface Visit {
 async function visit(parts: PageParts): Promise<Visit> {
   const visitor = await session.context();
   const page = await visitor.newPage();
-  const errors: string[] = [];
-  const warnings: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() == 'error') errors.push(m.text());
-    if (m.type() == 'warning') warnings.push(m.text());
-  });
+  const errors = consoleMessages(page, 'error');
+  const warnings = consoleMessages(page, 'warning');
   await page.goto(session.page(html(parts)));
   return {
     page,
