@@ -100,6 +100,8 @@ export function createInstance(env: Environment): Kelisim {
   let scanning = 0;
   // The config's mistakes, told once their words are here; the banner waits for them.
   let explained: Promise<void> | void;
+  // The choice was told this page view: a handler added later (a script after the gate) hears it too.
+  let consentTold: 0 | 1 = 0;
 
   const emit = (event: string, detail: object) => {
     emitter.emit(event, detail);
@@ -211,11 +213,16 @@ export function createInstance(env: Environment): Kelisim {
       releaseFrames();
     }
     if (controller) controller.refresh();
+    if (!next.choice) consentTold = 0;
     if (!previous.choice && next.choice) {
       const detail = { consent: record(), categories: next.allowed };
+      const tell = () => {
+        consentTold = 1;
+        emit('kelisim:consent', detail);
+      };
       // At init, delivered after the current script, so `createKelisim(config).on(…)` hears it.
-      if (atInit) Promise.resolve().then(() => emit('kelisim:consent', detail));
-      else emit('kelisim:consent', detail);
+      if (atInit) Promise.resolve().then(tell);
+      else tell();
     }
     if (added.length || removed.length) emit('kelisim:change', { added, removed, categories: next.allowed });
     // A refusal clears what the category left, even from before this choice; a stored one at
@@ -243,7 +250,6 @@ export function createInstance(env: Environment): Kelisim {
   /** `answered` given: only those categories are answered, the others keep their answer or none. */
   function choose(categories: string[], textHash: string, answered?: string[], shown?: string) {
     if (!settings) return warn('Kelisim: call init(config) before recording a choice.');
-    if (!Array.isArray(categories)) return report(`Kelisim: accept() needs an array of category names, got ${typeof categories}.`);
     const choice: Choice = makeChoice(state.choice, categories, settings, shown || language(), textHash, now(), randomId, answered);
     const next = evaluate(choice, settings, now());
     // The banner stays while a category is unanswered.
@@ -377,7 +383,10 @@ export function createInstance(env: Environment): Kelisim {
       if (ready('rejectAll')) api.accept([]);
     },
     accept(categories: string[]) {
-      if (!ready('accept') || (Array.isArray(categories) && unknown(categories))) return;
+      if (!ready('accept')) return;
+      // A call that records nothing must not take the banner away either.
+      if (!Array.isArray(categories)) return report(`Kelisim: accept() needs an array of category names, got ${typeof categories}.`);
+      if (unknown(categories)) return;
       choose(categories, '');
       if (controller && !cookiesBlocked) controller.hide();
     },
@@ -386,7 +395,17 @@ export function createInstance(env: Environment): Kelisim {
     },
     isAllowed,
     getConsent: record,
-    on: emitter.on as Kelisim['on'],
+    on(event: string, handler: (detail: any) => void) {
+      const off = emitter.on(event, handler);
+      let live = 1;
+      if (event == 'kelisim:consent' && consentTold && typeof handler == 'function') {
+        Promise.resolve().then(() => live && consentTold && state.choice && emitter.deliver(event, handler, { consent: record(), categories: state.allowed }));
+      }
+      return () => {
+        live = 0;
+        off();
+      };
+    },
     reset() {
       if (!ready('reset')) return;
       cookie.remove();

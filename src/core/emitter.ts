@@ -6,7 +6,15 @@ type Handler = (detail: any) => void;
  */
 export function createEmitter(report: (message: string, error: unknown) => void) {
   let handlers: Record<string, Handler[]> = {};
+  const deliver = (event: string, handler: Handler, detail: unknown) => {
+    try {
+      handler(JSON.parse(JSON.stringify(detail)));
+    } catch (error) {
+      report(`Kelisim: a '${event}' handler threw`, error);
+    }
+  };
   return {
+    deliver,
     on(event: string, handler: Handler): () => void {
       if (typeof handler != 'function') {
         report(`Kelisim: on('${event}') needs a function`, handler);
@@ -18,13 +26,7 @@ export function createEmitter(report: (message: string, error: unknown) => void)
       };
     },
     emit(event: string, detail: unknown): void {
-      for (const handler of (handlers[event] || []).slice()) {
-        try {
-          handler(JSON.parse(JSON.stringify(detail)));
-        } catch (error) {
-          report(`Kelisim: a '${event}' handler threw`, error);
-        }
-      }
+      for (const handler of (handlers[event] || []).slice()) deliver(event, handler, detail);
     },
     clear(): void {
       handlers = {};

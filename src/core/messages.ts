@@ -16,6 +16,7 @@ const EXPECTED = {
   cookieName: 'letters, digits, _ or -',
   domain: "the page's host or a parent domain",
   path: "a path starting with '/'",
+  pagePath: "'/' or a path this page is under",
   http: "'Lax' or 'Strict' on http",
   wait: 'milliseconds from 0 to 10000',
   string: 'a string',

@@ -6,7 +6,7 @@ import { blank, items, own } from './own';
 import { isSafeUrl } from './safe-url';
 
 /** The page the config runs on; the operator's tools validate without one. */
-export type Page = Pick<Location, 'hostname' | 'protocol'>;
+export type Page = Pick<Location, 'hostname' | 'protocol' | 'pathname'>;
 
 /**
  * A wrong value, for `explain` to word: the path under `config.`, the value as shown, what is
@@ -152,6 +152,17 @@ export function readGate(input: unknown, say: Say, warn: (message: string) => vo
   if (cookie.domain && page && ('.' + page.hostname).slice(-domainOf(cookie.domain).length) != domainOf(cookie.domain)) {
     bad('cookie.domain', cookie.domain, 'domain');
     cookie.domain = undefined;
+  }
+  // A Path the page is not under is stored but never sent back to it (RFC 6265 §5.1.4): the choice
+  // would be forgotten on every page view, and the visitor told cookies are blocked. A srcdoc or
+  // about:blank frame has no path of its own: its cookies are its parent's.
+  const path = cookie.path;
+  const at = page ? page.pathname : path;
+  // '/shop' is under '/shop' and '/shop/…', not under '/shopping'.
+  const end = path.slice(-1) == '/' ? '' : '/';
+  if (at[0] == '/' && (at + end).indexOf(path + end)) {
+    bad('cookie.path', path, 'pagePath');
+    cookie.path = '/';
   }
   // Browsers keep SameSite=None only with Secure, which an http page cannot set.
   if (cookie.sameSite == 'None' && page && page.protocol == 'http:') {

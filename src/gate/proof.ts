@@ -65,7 +65,9 @@ export function createProof(
       revision: settings.revision,
       language: choice.language,
       textHash: choice.textHash,
-      path: w.location.pathname,
+      // As the browser encodes it (ASCII, no query), cut to the 512 characters the proof store
+      // takes: a long Cyrillic address is six characters a letter, and a longer one would be refused.
+      path: w.location.pathname.slice(0, 512),
     };
     if (sender) return sender.add(record);
     try {

@@ -38,7 +38,8 @@ function categoryText(dictionaries: Dictionaries, settings: Settings, name: stri
  */
 export function composeTexts(dictionaries: Dictionaries, settings: Settings, language: string): Texts {
   const own = dictionaries[language] || ru;
-  const texts = Object.assign({}, ru, own, settings.texts[language]) as Dictionary;
+  // A language the site owner added is named in the switch by its code until they name it.
+  const texts = Object.assign({}, ru, own, dictionaries[language] ? {} : { languageName: language.toUpperCase() }, settings.texts[language]) as Dictionary;
   return Object.assign(texts, {
     category: (name: string) => ({
       title: categoryText(dictionaries, settings, name, language, 'title', false),
@@ -53,9 +54,20 @@ export function composeTexts(dictionaries: Dictionaries, settings: Settings, lan
   });
 }
 
-/** `categories.<name>.texts.<lang>.<key>` of each text a category lacks in a selectable language. */
+/**
+ * `categories.<name>.texts.<lang>.<key>` of each text a category lacks in a selectable language,
+ * and `texts.<lang>.<key>` of each string of the banner and the dialog that a language the site
+ * owner added leaves out.
+ */
 export function missingIn(dictionaries: Dictionaries, settings: Settings): string[] {
   const missing: string[] = [];
+  for (const language of languagesOf(settings)) {
+    if (dictionaries[language]) continue;
+    const base = dictionaries.ru;
+    for (const key of Object.keys(base) as (keyof Dictionary)[]) {
+      if (typeof base[key] == 'string' && !entry(settings.texts[language], key)) missing.push(`texts.${language}.${key}`);
+    }
+  }
   for (const { name } of settings.categories) {
     for (const language of languagesOf(settings)) {
       for (const key of KEYS) {

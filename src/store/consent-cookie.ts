@@ -18,6 +18,7 @@ export function createConsentCookie(settings: Settings, doc: Document): ConsentC
   const { name, path } = settings.cookie;
   // The jar is read afresh unless the caller hands over one it has just read.
   const values = (pairs?: string[]) => cookieValues(doc, name, pairs);
+  let told: 0 | 1 = 0;
 
   const write = (choice: Choice): boolean => {
     const value = encodeChoice(choice);
@@ -49,6 +50,11 @@ export function createConsentCookie(settings: Settings, doc: Document): ConsentC
     read(pairs) {
       const found = values(pairs);
       const choices = found.map(decodeChoice).filter((c): c is Choice => !!c);
+      // Tampered, cut short, or written by another version: no consent, and the page is told why.
+      if (found.length && !choices.length && !told) {
+        told = 1;
+        console.warn(`Kelisim: the cookie ${name} holds a value this version cannot read (${found[0].slice(0, 40)}); it counts as no choice, and the banner asks again.`);
+      }
       const newest = choices.sort((a, b) => b.updated - a.updated)[0] || null;
       // Two cookies of one name (host and parent domain): keep only the newest, where configured.
       if (found.length > 1 && newest) write(newest);

@@ -8,6 +8,8 @@ const KEY = LOG_KEY;
 const MAX_DELAY = 60_000;
 /** A receiver that has not answered by then is treated as down; the record is sent again later. */
 const TIMEOUT = 8000;
+/** A malformed record, one too large, one that contradicts a stored one, one the rules refuse. */
+const REFUSED_FOR_GOOD = [400, 409, 413, 422];
 
 type Report = (message: string, error?: unknown) => void;
 
@@ -46,6 +48,7 @@ export function createConsentLog(url: string, w: Window, report: Report) {
     }
   };
 
+  /** True once the record may leave the queue. */
   const post = async (record: LogRecord): Promise<boolean> => {
     const body = JSON.stringify(record);
     const fetchKeepsAlive = typeof w.fetch == 'function' && typeof Request != 'undefined' && 'keepalive' in Request.prototype;
@@ -65,6 +68,14 @@ export function createConsentLog(url: string, w: Window, report: Report) {
       signal: AbortSignal.timeout && AbortSignal.timeout(TIMEOUT),
     });
     if (response.type == 'opaqueredirect') throw new Error('a redirect; the URL must take the POST itself');
+    // The receiver judged this record and will never take it: kept first in the queue, it would
+    // hold back every record after it, a withdrawal among them. A refusal of the endpoint itself
+    // (403, 404, 5xx) is a setup the operator can fix, so those records wait.
+    if (REFUSED_FOR_GOOD.indexOf(response.status) >= 0) {
+      const reason = await response.text().catch(() => '');
+      report(`Kelisim: the consent log at ${url} refused record ${record.id} (${record.action}) for good: HTTP ${response.status} ${reason.slice(0, 200)}. It is dropped so that the records after it are sent.`);
+      return true;
+    }
     return response.ok;
   };
 

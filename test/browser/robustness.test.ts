@@ -85,15 +85,17 @@ describe('cookies', () => {
     await visitor.context.close();
   });
 
-  it('a tampered consent cookie means no consent: the banner asks again and nothing loads', async () => {
+  it('a tampered consent cookie means no consent: the banner asks again, nothing loads, and the console says why', async () => {
     const visitor = await session.context();
     await visitor.context.addCookies([{ name: 'kelisim', value: '1.AAAAAAAAAAAAAAAA.zz.zz.zz.x.ru.0.analytics+advertising.', domain: 'www.kelisim.test', path: '/' }]);
     const page = await visitor.newPage();
+    const warnings = consoleMessages(page, 'warning');
     await page.goto(session.page(pageHtml(config())));
     await page.locator('[data-kelisim-banner]').waitFor();
     await settle(page, 500);
     expect(visitor.requests).toEqual([]);
     expect(visitor.errors).toEqual([]);
+    expect(warnings.filter((w) => w.includes('the cookie kelisim holds a value this version cannot read'))).toHaveLength(1);
     await visitor.context.close();
   });
 });

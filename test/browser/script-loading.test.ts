@@ -114,6 +114,24 @@ describe('the <script> build on a page without a build step', () => {
     await visitor.context.close();
   });
 
+  it('scripts after a deferred gate hear the stored choice through Kelisim.on()', async () => {
+    const later = "Kelisim.on('kelisim:consent', (d) => (window.told = (window.told || []).concat(['deferred ' + d.categories])));"
+      + "addEventListener('DOMContentLoaded', () => Kelisim.on('kelisim:consent', (d) => window.told.push('ready ' + d.categories)));";
+    const visitor = await session.context();
+    const tab = await visitor.newPage();
+    await tab.route('**/later.js', (route) => route.fulfill({ contentType: 'text/javascript', body: later }));
+    const url = session.page(page(configScript + '<script src="/dist/kelisim.js" defer></script><script src="/later.js" defer></script>'));
+    await tab.goto(url);
+    await tab.click('[data-kelisim-action="accept-all"]');
+    await tab.waitForFunction(() => (window as any).told?.length == 2);
+    await tab.reload();
+    await tab.waitForFunction(() => (window as any).told?.length == 2);
+    await settle(tab);
+    expect(await tab.evaluate(() => (window as any).told)).toEqual(['deferred necessary,analytics,advertising', 'ready necessary,analytics,advertising']);
+    expect(visitor.errors).toEqual([]);
+    await visitor.context.close();
+  });
+
   it("a loader that runs the gate's text and calls the API in the same script gets the stored choice", async () => {
     const gate = readFileSync(new URL('../../dist/kelisim.js', import.meta.url), 'utf8');
     const inline = `<script>${gate}\nwindow.seen = [!!window.Kelisim.getConsent(), window.Kelisim.isAllowed("analytics")];</script>`;

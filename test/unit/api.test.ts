@@ -125,7 +125,8 @@ describe('returning visitor', () => {
     expect(getItem).not.toHaveBeenCalled();
   });
 
-  it('a tampered cookie means no consent, and the banner asks again', async () => {
+  it('a tampered cookie means no consent, the console says why, and the banner asks again', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     document.cookie = 'kelisim=1.AAAAAAAAAAAAAAAA.zzz.zzz.zzz.x.ru.0.analytics+advertising.; path=/';
     const load = vi.fn();
     const k = start({ counters: [{ category: 'analytics', load }] });
@@ -133,6 +134,28 @@ describe('returning visitor', () => {
     expect(k.getConsent()).toBeNull();
     expect(load).not.toHaveBeenCalled();
     expect(shown).toEqual(['banner']);
+    expect(warn.mock.calls.map((c) => String(c[0]))).toEqual([expect.stringContaining('the cookie kelisim holds a value this version cannot read (1.AAAA')]);
+  });
+
+  it('a script that subscribes after the page load told the choice still hears it, once', async () => {
+    start().accept(['analytics']);
+    instances[0].destroy();
+    const k = start();
+    const early: unknown[] = [];
+    k.on('kelisim:consent', (d) => early.push(d));
+    await settle();
+    const late: any[] = [];
+    k.on('kelisim:consent', (d) => late.push(d));
+    const off = k.on('kelisim:consent', (d) => late.push(d));
+    off();
+    await settle();
+    expect(early).toHaveLength(1);
+    expect(late).toEqual([{ consent: k.getConsent(), categories: ['necessary', 'analytics'] }]);
+    // After reset() there is no choice to tell.
+    k.reset();
+    k.on('kelisim:consent', (d) => late.push(d));
+    await settle();
+    expect(late).toHaveLength(1);
   });
 
   it('a new category is asked about while earlier answers keep applying', async () => {
@@ -160,6 +183,17 @@ describe('robustness', () => {
     expect(load).toHaveBeenCalled();
     expect(second).toHaveBeenCalled();
     expect(error.mock.calls.some((c) => String(c[0]).includes("a 'kelisim:consent' handler threw"))).toBe(true);
+  });
+
+  it('accept() with something other than an array records nothing and leaves the banner up', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const k = start();
+    await settle();
+    k.accept('analytics' as any);
+    expect(error.mock.calls[0][0]).toContain('accept() needs an array of category names, got string');
+    expect(k.getConsent()).toBeNull();
+    expect(consentCookie()).toBeUndefined();
+    expect(shown).toEqual(['banner']);
   });
 
   it('a counter whose load() throws is reported and the others still run', async () => {
@@ -351,5 +385,24 @@ describe('consent log', () => {
     expect(bodies[1]).toEqual(bodies[0]);
     expect(JSON.parse(localStorage.getItem('kelisim-consent-log')!)).toEqual([]);
     vi.unstubAllGlobals();
+  });
+
+  it('a long Cyrillic address is recorded as the browser encodes it, cut to the 512 characters the proof store takes', async () => {
+    const bodies: Record<string, any>[] = [];
+    vi.stubGlobal('fetch', vi.fn(async (_url: string, init: RequestInit) => {
+      bodies.push(JSON.parse(String(init.body)));
+      return { ok: true, status: 201 } as Response;
+    }));
+    history.pushState(null, '', '/блог/' + 'как-правильно-выбрать-тональный-крем-'.repeat(4));
+    try {
+      start({ consentLog: { url: '/consent' } }).acceptAll();
+      await vi.waitFor(() => expect(bodies).toHaveLength(1));
+      expect(bodies[0].path).toHaveLength(512);
+      expect(bodies[0].path).toBe(location.pathname.slice(0, 512));
+      expect(bodies[0].path).toMatch(/^\/%D0%B1%D0%BB/);
+    } finally {
+      history.replaceState(null, '', '/');
+      vi.unstubAllGlobals();
+    }
   });
 });

@@ -134,7 +134,7 @@ describe('config validation on a hostile page', () => {
       const undo = pollute(reads);
       let settings: ReturnType<typeof validate>;
       try {
-        settings = validate(config, (m) => messages.push(m), (m) => messages.push(m), { hostname: 'www.kelisim.test', protocol: 'http:' });
+        settings = validate(config, (m) => messages.push(m), (m) => messages.push(m), { hostname: 'www.kelisim.test', protocol: 'http:', pathname: '/' });
       } finally {
         undo();
       }

@@ -54,6 +54,35 @@ describe('consent log', () => {
     expect(queued()).toEqual([record()]);
   });
 
+  it('a record the receiver refuses for good is dropped with a message, and the withdrawal behind it is sent', async () => {
+    const withdrawal = { ...record(), timestamp: '2026-11-30T12:05:00.000Z', action: 'withdrawal' as const };
+    const sent = vi.fn(async (_url: string, init: RequestInit) => (JSON.parse(String(init.body)).action == 'choice'
+      ? { ok: false, status: 422, type: 'cors', text: async () => '{"error":"path must start with /"}' }
+      : { ok: true, status: 201, type: 'cors' }) as unknown as Response);
+    vi.stubGlobal('fetch', sent);
+    localStorage.setItem('kelisim-consent-log', JSON.stringify([record(), withdrawal]));
+    const report = vi.fn();
+    open(report).flush();
+    await vi.waitFor(() => expect(queued()).toEqual([]));
+    expect(sent).toHaveBeenCalledTimes(2);
+    expect(report.mock.calls.map((c) => c[0])).toEqual([expect.stringMatching(/refused record AbCdEfGhIjKlMnOp \(choice\) for good: HTTP 422 .*path must start/)]);
+  });
+
+  it('a receiver that refuses the endpoint (403, 404, 500) keeps every record queued', async () => {
+    for (const status of [403, 404, 500]) {
+      const sent = vi.fn(async () => ({ ok: false, status, type: 'cors', text: async () => '' }) as unknown as Response);
+      vi.stubGlobal('fetch', sent);
+      const report = vi.fn();
+      const log = open(report);
+      log.add(record());
+      await vi.waitFor(() => expect(report).toHaveBeenCalled());
+      expect(report.mock.calls[0][0]).toMatch(/stays queued/);
+      expect(queued()).toEqual([record()]);
+      log.stop();
+      localStorage.clear();
+    }
+  });
+
   it('a receiver that never answers: each send gives up after 8 s, says so, and the record goes again later', async () => {
     const timeout = vi.spyOn(AbortSignal, 'timeout').mockImplementation(() => {
       const controller = new AbortController();

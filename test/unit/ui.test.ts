@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Kelisim, KelisimConfig } from '../../src/types';
 import { en } from '../../src/i18n/en';
 import { kk } from '../../src/i18n/kk';
@@ -149,6 +149,23 @@ describe('languages', () => {
     expect($('[data-kelisim-banner] [data-kelisim-action="accept-all"]')!.textContent).toBe('Hammasini qabul qilish');
     expect($('[data-kelisim-banner] [data-kelisim-action="reject-all"]')!.textContent).toBe(ru.rejectAll);
     expect(banner()!.closest('[lang]')!.getAttribute('lang')).toBe('uz');
+  });
+
+  it('names an added language by its code until the site owner names it, and lists the strings it leaves out', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      await start({ texts: { de: { bannerTitle: 'Cookies' } } });
+      const options = $$('[data-kelisim-banner] .kelisim-langs button');
+      expect(options.map((o) => [o.textContent, o.lang])).toEqual([['Рус', 'ru'], ['Қаз', 'kk'], ['Eng', 'en'], ['DE', 'de']]);
+      await waitUntil(() => warn.mock.calls.length, 200);
+      const told = warn.mock.calls.map((c) => String(c[0])).join('\n');
+      expect(told).toContain('texts.de.languageName');
+      expect(told).toContain('texts.de.rejectAll');
+      expect(told).not.toContain('texts.de.bannerTitle');
+      expect(told).not.toContain('texts.ru.');
+    } finally {
+      warn.mockRestore();
+    }
   });
 
   it('uses the site owner\'s texts over the defaults', async () => {

@@ -1,8 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import { validate, isSafeUrl } from '../../src/core/validate';
 
-// The page the config is checked against: cookie.domain must be its host or a parent domain.
-const PAGE = { hostname: 'www.example.kz', protocol: 'https:' };
+// The page the config is checked against: cookie.domain must be its host or a parent domain,
+// cookie.path one of the page's path prefixes.
+const PAGE = { hostname: 'www.example.kz', protocol: 'https:', pathname: '/shop/bags' };
 
 const run = (config: unknown, page = PAGE) => {
   const error = vi.fn();
@@ -74,6 +75,9 @@ describe('config validation', () => {
     ['cookie.domain', { cookie: { domain: '.benton.kz' } }, (s) => s.cookie.domain, undefined],
     ['cookie.domain', { cookie: { domain: 'ample.kz' } }, (s) => s.cookie.domain, undefined],
     ['cookie.path', { cookie: { path: 'shop' } }, (s) => s.cookie.path, '/'],
+    ['cookie.path', { cookie: { path: '/blog/' } }, (s) => s.cookie.path, '/'],
+    ['cookie.path', { cookie: { path: '/sho' } }, (s) => s.cookie.path, '/'],
+    ['cookie.path', { cookie: { path: '/shop/bags/' } }, (s) => s.cookie.path, '/'],
     ['cookie.expiresDays', { cookie: { expiresDays: 0 } }, (s) => s.cookie.expiresDays, 365],
     ['cookie.expiresDays', { cookie: { expiresDays: '30' } }, (s) => s.cookie.expiresDays, 365],
     ['cookie.sameSite', { cookie: { sameSite: 'lax' } }, (s) => s.cookie.sameSite, 'Lax'],
@@ -134,6 +138,17 @@ describe('config validation', () => {
     }
   });
 
+  it('keeps a cookie.path the page is under, and any in a frame without a path of its own (srcdoc)', () => {
+    for (const path of ['/', '/shop', '/shop/', '/shop/bags']) {
+      const { settings, error } = run({ cookie: { path } });
+      expect(error).not.toHaveBeenCalled();
+      expect(settings.cookie.path).toBe(path);
+    }
+    const { settings, error } = run({ cookie: { path: '/blog/' } }, { ...PAGE, pathname: 'srcdoc' });
+    expect(error).not.toHaveBeenCalled();
+    expect(settings.cookie.path).toBe('/blog/');
+  });
+
   it('caps expiresDays at the 400 days browsers keep a cookie, with a warning', () => {
     const { settings, warn, error } = run({ cookie: { expiresDays: 3650 } });
     expect(settings.cookie.expiresDays).toBe(400);
@@ -147,7 +162,7 @@ describe('config validation', () => {
   });
 
   it("refuses sameSite: 'None' on an http page, naming it", () => {
-    const { settings, error } = run({ cookie: { sameSite: 'None' } }, { hostname: 'www.example.kz', protocol: 'http:' });
+    const { settings, error } = run({ cookie: { sameSite: 'None' } }, { ...PAGE, protocol: 'http:' });
     expect(error.mock.calls[0][0]).toContain('config.cookie.sameSite');
     expect(settings.cookie.sameSite).toBe('Lax');
     expect(run({ cookie: { sameSite: 'None' } }).settings.cookie.sameSite).toBe('None');
