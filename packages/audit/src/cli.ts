@@ -35,7 +35,8 @@ Options:
   -h, --help          this text
   -v, --version
 
-Exit codes: 0 clean, 1 findings, 2 could not run, 3 usage.
+Exit codes: 0 clean, 1 findings, 2 could not run (no browser, the page did not load or
+answered an HTTP error), 3 usage.
 
 Chromium: CHROME_PATH, or /usr/bin/chromium, or a Playwright-installed one.
 

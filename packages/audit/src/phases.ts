@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Page, Response } from 'playwright-core';
 import { launchPhase, type PhaseBrowser } from './browser';
 import { Recorder } from './capture';
 import { buildPhase } from './findings';
@@ -6,7 +6,7 @@ import { action, bannerClosed, bannerShown, hasKelisim, optionalCategories, PREF
 import { sameSite } from './map/site';
 import type { AuditOptions, Finding, Phase, PhaseName } from './types';
 
-/** The page could not be audited at all (no browser start, no page load). */
+/** The page could not be audited at all (no browser start, no page load, an HTTP error status). */
 export class AuditError extends Error {}
 
 export interface Session {
@@ -45,11 +45,26 @@ async function rest(session: Session, options: AuditOptions) {
   await session.page.waitForTimeout(settleTime(options));
 }
 
-async function go(session: Session, url: string, options: AuditOptions, settle = true) {
+interface Go {
+  /** Wait for the network to go quiet and the settle time. */
+  settle?: boolean;
+  /** A link the visitor follows may be broken and is audited as it is; the audited page may not. */
+  anyStatus?: boolean;
+}
+
+async function go(session: Session, url: string, options: AuditOptions, { settle = true, anyStatus = false }: Go = {}) {
+  let response: Response | null;
   try {
-    await session.page.goto(url, { waitUntil: 'domcontentloaded', timeout: 30_000 });
+    response = await session.page.goto(url, { waitUntil: 'domcontentloaded', timeout: 30_000 });
   } catch (error) {
     throw new AuditError(`Could not load ${url}: ${(error as Error).message.split('\n')[0]}`);
+  }
+  // An error page opens like any other, and a 404 page with no counters would pass as clean.
+  // `goto` follows redirects, so this is the status of the document the visitor would get.
+  if (!anyStatus && response && response.status() >= 400) {
+    const status = `${response.status()} ${response.statusText()}`.trim();
+    const where = response.url() == new URL(url).href.split('#')[0] ? '' : ` (redirected to ${response.url()})`;
+    throw new AuditError(`The server answered HTTP ${status}${where}: an error page is not the page to audit. Check the address and that the page opens in a browser.`);
   }
   // A third-party resource that never finishes must not fail the audit: what it did is recorded anyway.
   await session.page.waitForLoadState('load', { timeout: 15_000 }).catch(() => undefined);
@@ -87,7 +102,7 @@ async function browseOnce(session: Session, site: string, options: AuditOptions)
       return false;
     }
   });
-  if (next) await go(session, next, options).catch(() => undefined);
+  if (next) await go(session, next, options, { anyStatus: true }).catch(() => undefined);
 }
 
 async function snapshot(name: PhaseName, session: Session, site: string, options: AuditOptions, shot?: string): Promise<Phase> {
@@ -148,7 +163,7 @@ export async function choose(choice: 'reject' | 'accept', url: string, site: str
 
 async function chooseIn(session: Session, choice: 'reject' | 'accept', url: string, site: string, options: AuditOptions): Promise<PhaseRun> {
   // What the page does before the click was the first phase's business: no settle time here.
-  await go(session, url, options, false);
+  await go(session, url, options, { settle: false });
   const problems: Problem[] = [];
   const problem = (code: string, text: string) => problems.push({ code, text });
   const button = session.page.locator(action(choice == 'reject' ? 'reject-all' : 'accept-all')).first();

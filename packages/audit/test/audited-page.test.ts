@@ -1,0 +1,42 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// @ts-expect-error: plain ESM test helper without declarations
+import { SITE, startFixtureServer } from './fixtures/server.mjs';
+import { runCli } from './run-cli';
+
+// Which page the audit looks at: the one asked for, not an error page or a page the visitor browsed to.
+let server: any;
+let dir: string;
+const net = () => ['--resolve', server.rules, '--insecure', '--settle', '800'];
+
+beforeAll(async () => {
+  if (!existsSync(new URL('../../../dist/kelisim.js', import.meta.url))) throw new Error('dist/kelisim.js is missing: run npm run build at the repository root first');
+  server = await startFixtureServer();
+  dir = mkdtempSync(join(tmpdir(), 'kelisim-audit-page-'));
+});
+
+afterAll(async () => {
+  await server?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('an address that answers with an HTTP error', () => {
+  it('is not reported clean: 404 exits 2 and names the status', async () => {
+    const run = await runCli([`https://${SITE}/missing.html`, ...net(), '--html', join(dir, 'missing.html')]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`could not audit https://${SITE}/missing.html: The server answered HTTP 404 Not Found`);
+    expect(run.stdout).not.toContain('No leaks');
+    expect(existsSync(join(dir, 'missing.html'))).toBe(false);
+  });
+
+  it('is not reported clean: 500 exits 2 and names the status, and the other pages are still audited', async () => {
+    const broken = server.page('broken.html', '<!doctype html><title>Ошибка</title><h1>Внутренняя ошибка сервера</h1>', 500);
+    const run = await runCli([broken, `https://${SITE}/clean.html`, ...net(), '--json', join(dir, 'two.json')]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`could not audit ${broken}: The server answered HTTP 500 Internal Server Error`);
+    const written = JSON.parse(readFileSync(join(dir, 'two.json'), 'utf8'));
+    expect(written.url).toBe(`https://${SITE}/clean.html`);
+  });
+});
