@@ -51,7 +51,7 @@ export async function audit(url: string, options: AuditOptions): Promise<AuditRe
     }
     if (options.withdraw) {
       try {
-        await step('withdraw', () => withdraw(accepted.value.session, site, options));
+        await step('withdraw', () => withdraw(accepted.value.session, url, site, options));
       } finally {
         await accepted.value.session.browser.close();
       }

@@ -206,9 +206,14 @@ async function chooseIn(session: Session, choice: 'reject' | 'accept', url: stri
 }
 
 /** Phase 4: after accepting, switch every optional purpose off in the preferences and save. */
-export async function withdraw(session: Session, site: string, options: AuditOptions): Promise<PhaseRun> {
+export async function withdraw(session: Session, url: string, site: string, options: AuditOptions): Promise<PhaseRun> {
   const { page } = session;
   const banner: Finding[] = [];
+  // The accept phase ended on the page the visitor browsed to, which may not carry Kelisim at all:
+  // the visitor comes back to the audited page to withdraw, so its own settings are the ones tried.
+  // Its counters have run again by the time the network is quiet, as they would for the visitor.
+  await go(session, url, options, { settle: false });
+  await session.recorder.networkQuiet(page);
   const opened = await page.evaluate(() => {
     const k = (window as any).Kelisim;
     if (k && typeof k.showPreferences == 'function') {

@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AuditResult } from '../src/types';
 // @ts-expect-error: plain ESM test helper without declarations
 import { SITE, startFixtureServer } from './fixtures/server.mjs';
 import { runCli } from './run-cli';
@@ -38,5 +39,22 @@ describe('an address that answers with an HTTP error', () => {
     expect(run.stderr).toContain(`could not audit ${broken}: The server answered HTTP 500 Internal Server Error`);
     const written = JSON.parse(readFileSync(join(dir, 'two.json'), 'utf8'));
     expect(written.url).toBe(`https://${SITE}/clean.html`);
+  });
+});
+
+describe('--withdraw after the visitor browsed to a page without Kelisim', () => {
+  it('withdraws on the audited page: no findings (exit 0), and its Metrica cookies are gone', async () => {
+    const url = `https://${SITE}/to-plain.html`;
+    const run = await runCli([url, ...net(), '--withdraw', '--json', join(dir, 'withdraw.json')]);
+    const result: AuditResult = JSON.parse(readFileSync(join(dir, 'withdraw.json'), 'utf8'));
+    const phase = (name: string) => result.phases.find((p) => p.name == name)!;
+    // The scenario holds: after accepting, the visitor did go on to the plain page…
+    expect(phase('accept').visited.at(-1)).toBe(`https://${SITE}/plain.html`);
+    expect(phase('accept').cookies.map((c) => c.name)).toContain('_ym_uid');
+    // …and the withdrawal happened back on the audited page, where the settings dialog is.
+    expect(phase('withdraw').visited).toEqual([url]);
+    expect(result.leaks).toEqual([]);
+    expect(phase('withdraw').cookies.map((c) => c.name).filter((n) => n.startsWith('_ym'))).toEqual([]);
+    expect(run.code).toBe(0);
   });
 });
