@@ -1,4 +1,4 @@
-import { existsSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, rmSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { validate } from '../../../src/core/validate';
 import { audit, AuditError } from './audit';
@@ -43,6 +43,32 @@ Chromium: CHROME_PATH, or /usr/bin/chromium, or a Playwright-installed one.
 Example:
   npx kelisim-audit https://www.example.kz/ --html audit.html --json audit.json
 `;
+
+const CANNOT: Record<string, string> = {
+  ENOENT: 'its folder does not exist',
+  ENOTDIR: 'a part of the path is a file, not a folder',
+  EISDIR: 'it is a folder',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EROFS: 'the file system is read-only',
+};
+
+/**
+ * Why a report file cannot be written, or undefined when it can. Asked before the audit: finding
+ * out after a minute of Chromium loses the whole run. Opening for append creates nothing a reader
+ * would miss and truncates nothing; a file made only to ask is removed again.
+ */
+function cannotWrite(file: string): string | undefined {
+  const existed = existsSync(file);
+  try {
+    closeSync(openSync(file, 'a'));
+    if (!existed) rmSync(file, { force: true });
+    return undefined;
+  } catch (error) {
+    const { code, message } = error as NodeJS.ErrnoException;
+    return (code && CANNOT[code]) || message;
+  }
+}
 
 interface Io {
   out: (text: string) => void;
@@ -110,6 +136,11 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   }
   if (values.propose && existsSync(values.propose) && !values.force) {
     return usage(`${values.propose} exists; add --force to overwrite it.`);
+  }
+  for (const flag of ['json', 'html', 'propose'] as const) {
+    const file = values[flag];
+    const why = file === undefined ? undefined : file ? cannotWrite(file) : 'the file name is empty';
+    if (why) return usage(`cannot write --${flag} to ${file}: ${why}.`);
   }
 
   const executablePath = findChromium(io.env);

@@ -238,6 +238,16 @@ describe('exit codes', () => {
     expect(run.stderr).toMatch(/could not audit https:\/\/nowhere\.invalid\//);
   });
 
+  it('refuses a report path it cannot write before auditing anything (exit 3)', async () => {
+    const missing = join(dir, 'no-such-folder', 'audit.json');
+    for (const [flag, file, why] of [['--json', missing, 'its folder does not exist'], ['--html', dir, 'it is a folder'], ['--propose', missing, 'its folder does not exist']]) {
+      const run = await runCli([`https://${SITE}/leaky.html`, ...net(), flag, file]);
+      expect(run.code, flag).toBe(3);
+      expect(run.stderr).toContain(`kelisim-audit: cannot write ${flag} to ${file}: ${why}.`);
+      expect(run.stderr).not.toContain('Auditing');
+    }
+  });
+
   it('exits 3 on usage errors', async () => {
     for (const args of [[], ['ftp://example.kz/'], [`https://${SITE}/`, '--lang', 'de'], [`https://${SITE}/`, '--fail-on', 'all'], [`https://${SITE}/`, '--nope']]) {
       const run = await runCli(args);
