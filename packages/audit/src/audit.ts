@@ -1,4 +1,4 @@
-import { findingsOf } from './findings';
+import { findingsOf, idsSeen } from './findings';
 import { AuditError, before, choose, withdraw, type PhaseRun } from './phases';
 import type { AuditOptions, AuditResult, Finding, Phase } from './types';
 
@@ -60,9 +60,10 @@ export async function audit(url: string, options: AuditOptions): Promise<AuditRe
 
   const leaks: Finding[] = [];
   const unknowns: Finding[] = [];
+  const ids = idsSeen(phases);
   for (const phase of phases) {
     leaks.push(...banner.filter((b) => b.phase == phase.name));
-    if (phase.name != 'accept') leaks.push(...findingsOf(phase, 'leak'));
+    if (phase.name != 'accept') leaks.push(...findingsOf(phase, 'leak', ids));
     if (phase.name == 'before' || phase.name == 'reject') unknowns.push(...findingsOf(phase, 'unknown'));
   }
   return {

@@ -3,6 +3,7 @@ import { Causes } from './cause';
 import { cookieFix, fixFor } from './fix';
 import { classifyCookie, classifyRequest, classifyStorage } from './map/classify';
 import { idsIn } from './map/ids';
+import type { PresetName } from '../../../src/types';
 import type { CookieEntry, Finding, Phase, PhaseName, Placement, RequestEntry, StorageEntry } from './types';
 
 export interface Snapshot {
@@ -46,19 +47,26 @@ export function buildPhase(name: PhaseName, recorder: Recorder, snapshot: Snapsh
 
 const optional = (purpose: string) => purpose != 'necessary' && purpose != 'unknown';
 
-/**
- * Leaks (a non-necessary purpose) or unknowns of one phase, one per host, cookie or storage key:
- * a vendor that makes ten hits is one thing to fix.
- */
-export function findingsOf(phase: Phase, which: 'leak' | 'unknown'): Finding[] {
-  const wanted = (purpose: string) => (which == 'leak' ? optional(purpose) : purpose == 'unknown');
-  const ids = new Map<string, string>();
-  for (const r of phase.requests) {
+/** The first counter id each preset's requests carried, over the given phases in order. */
+export function idsSeen(phases: Phase[]): Map<PresetName, string> {
+  const ids = new Map<PresetName, string>();
+  for (const r of phases.flatMap((p) => p.requests)) {
     if (r.preset && !ids.has(r.preset)) {
       const id = idsIn(r.preset, r.url)[0];
       if (id) ids.set(r.preset, id);
     }
   }
+  return ids;
+}
+
+/**
+ * Leaks (a non-necessary purpose) or unknowns of one phase, one per host, cookie or storage key:
+ * a vendor that makes ten hits is one thing to fix. `ids` are the page's counter ids; pass those
+ * of every phase, since a phase that only shows a vendor's cookie (after withdrawal, say) still
+ * has the page's id in the others.
+ */
+export function findingsOf(phase: Phase, which: 'leak' | 'unknown', ids = idsSeen([phase])): Finding[] {
+  const wanted = (purpose: string) => (which == 'leak' ? optional(purpose) : purpose == 'unknown');
   const fix = (placement: Placement, cause: string) =>
     optionalFix(fixFor(placement, /<iframe/.test(cause), placement.preset && ids.get(placement.preset)));
   const found = new Map<string, Finding>();

@@ -24,6 +24,11 @@ export interface Fix {
    * data-category; `cookies`: list the cookie in its category so withdrawal deletes it.
    */
   how: 'counter' | 'iframe' | 'script' | 'cookies';
+  /**
+   * For `counter`: the page's own id, read from the vendor's requests. Absent when none carried
+   * it; the advice then has a placeholder the site owner must replace.
+   */
+  id?: string;
   /** For `cookies`: the name or pattern to list. */
   cookie?: string;
   /** The same advice in English, for the JSON and the terminal. */

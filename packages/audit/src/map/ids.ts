@@ -20,3 +20,16 @@ export function idsIn(preset: PresetName, url: string): string[] {
   }
   return found;
 }
+
+/**
+ * Where a site owner finds their own id when no request showed it: in the vendor's snippet they
+ * are about to remove (as each vendor's install instructions give it), and in their account.
+ */
+export const ID_WHERE: Record<PresetName, { snippet: string; account: string }> = {
+  'yandex-metrika': { snippet: 'ym(…, "init", {…})', account: 'metrika.yandex.ru' },
+  gtag: { snippet: "gtag('config', '…')", account: 'analytics.google.com, ads.google.com' },
+  gtm: { snippet: "(window,document,'script','dataLayer','GTM-…')", account: 'tagmanager.google.com' },
+  'vk-pixel': { snippet: '_tmr.push({ id: "…", … })', account: 'ads.vk.com' },
+  'meta-pixel': { snippet: "fbq('init', '…')", account: 'business.facebook.com/events_manager' },
+  'tiktok-pixel': { snippet: "ttq.load('…')", account: 'ads.tiktok.com' },
+};

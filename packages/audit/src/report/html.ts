@@ -1,3 +1,4 @@
+import { ID_WHERE } from '../map/ids';
 import type { AuditResult, Finding, Lang, Phase } from '../types';
 import { messages, type Messages } from './messages';
 import { STYLE } from './style';
@@ -18,8 +19,14 @@ function fixText(m: Messages, finding: Finding): string {
   const fix = finding.fix;
   if (!fix) return '';
   if (fix.how == 'counter' && fix.preset) {
-    const code = /counters: (\[.*?\])\./.exec(fix.text)?.[1] || `[{ category: '${fix.category}', preset: '${fix.preset}' }]`;
-    return escape(m.fixCounter(finding.vendor, '\u0000')).replace('\u0000', `<code>${escape(code)}</code>`);
+    const code = `[{ category: '${fix.category}', preset: '${fix.preset}', id: '${fix.id || m.idPlaceholder}' }]`;
+    const counter = escape(m.fixCounter(finding.vendor, '\u0000')).replace('\u0000', `<code>${escape(code)}</code>`);
+    if (fix.id) return counter;
+    // Said in bold next to the code, so the placeholder is not copied past.
+    const { snippet, account } = ID_WHERE[fix.preset];
+    const unknown = escape(m.idUnknown(finding.vendor, '\u0000', '\u0001'))
+      .replace('\u0000', `<code>${escape(snippet)}</code>`).replace('\u0001', escape(account));
+    return `${counter} <strong>${unknown}</strong>`;
   }
   if (fix.how == 'cookies') {
     return escape(m.fixCookies(fix.category, '\u0000')).replace('\u0000', `<code>${escape(`['${fix.cookie}']`)}</code>`);

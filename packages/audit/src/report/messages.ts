@@ -1,3 +1,4 @@
+import { ID_PLACEHOLDER, idUnknownText } from '../fix';
 import type { Lang, PhaseName, Purpose } from '../types';
 
 /** Every string of the HTML report, per language. Kazakh follows the library's own glossary. */
@@ -15,6 +16,10 @@ export interface Messages {
   kind: Record<'request' | 'cookie' | 'storage' | 'banner', string>;
   purpose: Record<Purpose, string>;
   fixCounter: (vendor: string, code: string) => string;
+  /** Stands for the counter id in `fixCounter`'s code when no request of the page carried it. */
+  idPlaceholder: string;
+  /** Says the id is the owner's to fill in, and where it is: in the snippet and in the account. */
+  idUnknown: (vendor: string, snippet: string, account: string) => string;
   fixIframe: (category: string, code: string) => string;
   fixScript: (code: string) => string;
   fixCookies: (category: string, code: string) => string;
@@ -56,6 +61,8 @@ const ru: Messages = {
   kind: { request: 'Запрос', cookie: 'Cookie', storage: 'Хранилище браузера', banner: 'Баннер' },
   purpose: { necessary: 'Необходимые', analytics: 'Аналитика', advertising: 'Реклама', personalization: 'Персонализация', functional: 'Функциональные', unknown: 'Не определено' },
   fixCounter: (vendor, code) => `Уберите код ${vendor} со страницы и подключите счётчик через Kelisim — добавьте в counters: ${code}. Вызовы ym, gtag, fbq, _tmr и ttq в коде страницы можно оставить: они дождутся согласия. Прямые обращения к сервису (<img> или new Image() с его адресом) тоже замените вызовом из этого списка.`,
+  idPlaceholder: 'НОМЕР_СЧЁТЧИКА',
+  idUnknown: (vendor, snippet, account) => `Номер счётчика ${vendor} не встретился ни в одном запросе страницы, поэтому вместо номера в коде стоит НОМЕР_СЧЁТЧИКА — замените его своим. Он есть в коде, который вы убираете (${snippet}), и в личном кабинете сервиса (${account}).`,
   fixIframe: (category, code) => `Замените src на data-src и добавьте data-category="${category}": ${code}. Блок загрузится только после согласия на эту категорию.`,
   fixCookies: (category, code) => `Добавьте это cookie в categories.${category}.cookies: ${code} — тогда при отзыве согласия Kelisim его удалит.`,
   fixScript: (code) => `Не запускайте скрипт до согласия: ${code}. Или подключите его через counters с src.`,
@@ -121,6 +128,8 @@ const kk: Messages = {
   kind: { request: 'Сұраныс', cookie: 'Cookie', storage: 'Браузер қоймасы', banner: 'Баннер' },
   purpose: { necessary: 'Қажетті', analytics: 'Аналитика', advertising: 'Жарнама', personalization: 'Жекелендіру', functional: 'Функционалдық', unknown: 'Анықталмаған' },
   fixCounter: (vendor, code) => `${vendor} кодын беттен алып тастап, талдау құралын Kelisim арқылы қосыңыз — counters ішіне мынаны қосыңыз: ${code}. Бет кодындағы ym, gtag, fbq, _tmr және ttq шақыруларын қалдыруға болады: олар келісімді күтеді. Қызметке тікелей жүгінуді (оның мекенжайы жазылған <img> немесе new Image()) де осы шақырулардың бірімен алмастырыңыз.`,
+  idPlaceholder: 'ҚҰРАЛ_НӨМІРІ',
+  idUnknown: (vendor, snippet, account) => `${vendor} құралының нөмірі беттің бірде-бір сұранысында кездеспеді, сондықтан кодта нөмірдің орнында ҚҰРАЛ_НӨМІРІ тұр — оны өз нөміріңізбен алмастырыңыз. Нөміріңіз сіз алып тастайтын кодта (${snippet}) және қызметтің жеке кабинетінде (${account}) бар.`,
   fixIframe: (category, code) => `src орнына data-src жазып, data-category="${category}" қосыңыз: ${code}. Блок осы санатқа келісім берілгеннен кейін ғана жүктеледі.`,
   fixCookies: (category, code) => `Бұл cookie файлын categories.${category}.cookies ішіне қосыңыз: ${code} — сонда келісім кері қайтарылғанда Kelisim оны жояды.`,
   fixScript: (code) => `Скриптті келісімге дейін іске қоспаңыз: ${code}. Немесе оны counters арқылы src көмегімен қосыңыз.`,
@@ -186,6 +195,8 @@ const en: Messages = {
   kind: { request: 'Request', cookie: 'Cookie', storage: 'Browser storage', banner: 'Banner' },
   purpose: { necessary: 'Necessary', analytics: 'Analytics', advertising: 'Advertising', personalization: 'Personalisation', functional: 'Functional', unknown: 'Unknown' },
   fixCounter: (vendor, code) => `Remove the ${vendor} snippet and let Kelisim load the counter: add to counters ${code}. Page calls to ym, gtag, fbq, _tmr and ttq may stay: they wait for consent. Replace direct hits (an <img> or new Image() with the vendor\'s URL) with such a call too.`,
+  idPlaceholder: ID_PLACEHOLDER,
+  idUnknown: idUnknownText,
   fixIframe: (category, code) => `Replace src with data-src and add data-category="${category}": ${code}. The embed loads once that category is allowed.`,
   fixCookies: (category, code) => `List this cookie in categories.${category}.cookies: ${code}, so withdrawal deletes it.`,
   fixScript: (code) => `Keep the script from running before consent: ${code}. Or load it through counters with src.`,

@@ -1,3 +1,4 @@
+import { idUnknownFor } from '../fix';
 import type { AuditResult, Finding, Phase } from '../types';
 
 const clip = (text: string, width: number) => (text.length > width ? text.slice(0, width - 1) + '…' : text);
@@ -32,6 +33,12 @@ export function renderText(result: AuditResult): string {
   if (result.reason) out.push(result.reason);
   if (result.leaks.length) {
     out.push(`\n${result.leaks.length} leak${result.leaks.length == 1 ? '' : 's'}:\n`, findingsTable(result.leaks, true));
+    // The fix column is cut short, placeholder and all: the missing id gets a line of its own.
+    const unknownIds = new Map<string, string>();
+    for (const { vendor, fix } of result.leaks) {
+      if (fix && fix.how == 'counter' && fix.preset && !fix.id) unknownIds.set(fix.preset, idUnknownFor(vendor, fix.preset));
+    }
+    if (unknownIds.size) out.push('', ...[...unknownIds.values()].map((text) => `id needed: ${text}`));
   } else {
     out.push('\nNo leaks: nothing optional before a choice or after refusal.');
   }
