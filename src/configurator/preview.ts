@@ -22,6 +22,14 @@ export function previewConfig(config: KelisimConfig, language: Lang): KelisimCon
   return { ...rest, language, cookie: { ...cookie, name: COOKIE, path: '/', domain: undefined, sameSite: 'Lax' }, reloadOnWithdraw: false };
 }
 
+/**
+ * The library focuses a modal banner and the settings dialog as they open, as it should on a site.
+ * Here the page restarts a moment after each change to the form, and that focus would pull the
+ * owner's typing into the preview; so it moves focus only once the owner is in the preview.
+ */
+const KEEP_FOCUS = `var focus = HTMLElement.prototype.focus;
+HTMLElement.prototype.focus = function (options) { if (document.hasFocus()) focus.call(this, options); };`;
+
 /** The service the placeholder names, as the library would name the real embed. */
 function serviceName(src: string): string {
   const frame = document.createElement('iframe');
@@ -51,6 +59,7 @@ export function previewDocument(options: {
 <style>body { font: 16px/1.5 system-ui, sans-serif; margin: 0; padding: 24px; color: #1c1c1e; background: #f4f4f6; } iframe { border: 1px solid #c9c9cf; max-width: 100%; }</style>
 ${css ? `<style>${css}</style>` : ''}
 <script>
+${KEEP_FOCUS}
 document.cookie = '${COOKIE}=; Max-Age=0; Path=/';
 document.cookie = '${COOKIE}_lang=; Max-Age=0; Path=/';
 </script>

@@ -67,5 +67,31 @@ describe('accessibility', () => {
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('kk');
     await owner.context.close();
   });
-});
 
+  // The preview restarts a moment after each change, and a modal banner or the settings dialog
+  // takes focus when it opens: typed between those restarts, an owner's words went into the preview.
+  for (const [what, name, value] of [['a modal banner', 'layout', 'modal'], ['the settings dialog', 'preview-view', 'preferences']]) {
+    it(`typing slowly with ${what} in the preview keeps every letter in the form`, async () => {
+      const { owner, page } = await open('kk');
+      const frame = page.frameLocator('[data-configurator="preview"]');
+      await page.check(`input[name="${name}"][value="${value}"]`);
+      await frame.locator('[data-kelisim-layout="modal"] [data-kelisim-banner], [data-kelisim-preferences]').first().waitFor();
+      await field(page, 'operatorName').click();
+      await page.keyboard.type('ТОО Бентон', { delay: 300 });
+      expect(await field(page, 'operatorName').inputValue()).toBe('ТОО Бентон');
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('operatorName');
+      await owner.context.close();
+    });
+  }
+
+  it('the settings dialog opened inside the preview still takes focus there', async () => {
+    const { owner, page } = await open('kk');
+    const frame = page.frameLocator('[data-configurator="preview"]');
+    await page.check('input[name="preview-view"][value="returning"]');
+    await frame.getByText('Келуші таңдауын жасап қойған').waitFor();
+    await frame.locator('[data-kelisim="preferences"]').click();
+    await frame.locator('[data-kelisim-preferences]').waitFor();
+    await expect.poll(() => frame.locator(':focus').evaluate((e) => !!e.closest('[data-kelisim-preferences]'))).toBe(true);
+    await owner.context.close();
+  });
+});
