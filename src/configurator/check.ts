@@ -3,7 +3,7 @@ import { isSafeUrl, validate } from '../core/validate';
 import type { KelisimConfig } from '../types';
 import { purposeTitle } from './dictionaries';
 import { embedSrc } from './embeds';
-import { BUILT_IN, type FormState, LANGS, presetOf } from './model';
+import { BUILT_IN, type FormState, LANGS, presetOf, SCRIPT_PATH } from './model';
 import { checkOperatorNumber, lengthsOf } from './operator-id';
 import type { Strings } from './strings';
 import { COLOR_KEYS, contrast, isHex, PAIRS, schemesOf } from './theme';
@@ -20,6 +20,23 @@ export function libraryMessages(config: unknown): string[] {
 
 const accepts = (config: KelisimConfig) => libraryMessages(config).length == 0;
 
+/**
+ * An address that means the same on every page of the site: `http(s)://` with a host, or a path
+ * from the site's root. `isSafeUrl` alone lets any relative URL through, and `www.benton.kz/privacy`
+ * on the page /courses/ resolves to /courses/www.benton.kz/privacy. `//…` and `/\…` are refused
+ * too: they name a host without a scheme (browsers read `\` as `/` in http URLs).
+ */
+function isSiteAddress(value: string): boolean {
+  if (!isSafeUrl(value)) return false;
+  if (/^\/(?![/\\])/.test(value)) return true;
+  if (!/^https?:\/\/[^/\\]/i.test(value)) return false;
+  try {
+    return new URL(value).hostname != '';
+  } catch {
+    return false;
+  }
+}
+
 /** The context and label a message names, e.g. "Счётчик 2 · Номер счётчика (ID)". */
 const named = (...parts: (string | number)[]) => parts.join(' · ');
 
@@ -32,7 +49,7 @@ export function check(state: FormState, s: Strings): Problems {
   const e = s.errors;
 
   if (!state.policyUrl.trim()) problems.policyUrl = e.required(s.policy.url);
-  else if (!isSafeUrl(state.policyUrl.trim())) problems.policyUrl = e.url(s.policy.url);
+  else if (!isSiteAddress(state.policyUrl.trim())) problems.policyUrl = e.url(s.policy.url, '/privacy');
   if (!state.revision.trim() || !accepts({ revision: state.revision.trim() })) problems.revision = e.revision(s.policy.revision);
 
   const number = state.operatorNumber.trim();
@@ -71,7 +88,7 @@ export function check(state: FormState, s: Strings): Problems {
     const preset = presetOf(row.kind);
     if (!preset) {
       if (!row.src.trim()) problems[`counter.${i}.src`] = e.required(named(context, s.counters.src));
-      else if (!isSafeUrl(row.src.trim())) problems[`counter.${i}.src`] = e.url(named(context, s.counters.src));
+      else if (!isSiteAddress(row.src.trim())) problems[`counter.${i}.src`] = e.url(named(context, s.counters.src), 'https://stats.example.kz/counter.js');
       return;
     }
     const id = row.id.trim();
@@ -104,8 +121,8 @@ export function check(state: FormState, s: Strings): Problems {
     }
   }
 
-  if (state.consentLog.trim() && !isSafeUrl(state.consentLog.trim())) problems.consentLog = e.url(s.proof.url);
+  if (state.consentLog.trim() && !isSiteAddress(state.consentLog.trim())) problems.consentLog = e.url(s.proof.url, 'https://consent.example.kz/v1/consent');
   if (!state.scriptPath.trim()) problems.scriptPath = e.required(s.output.scriptPath);
-  else if (!isSafeUrl(state.scriptPath.trim())) problems.scriptPath = e.url(s.output.scriptPath);
+  else if (!isSiteAddress(state.scriptPath.trim())) problems.scriptPath = e.url(s.output.scriptPath, SCRIPT_PATH);
   return problems;
 }

@@ -121,6 +121,29 @@ describe('refused values', () => {
     expect(Object.keys(refused((s) => { s.counters.push({ ...emptyCounter('analytics'), kind: 'src', src: 'JavaScript:alert(1)' }); }))).toEqual(['counter.2.src']);
   });
 
+  // Without a scheme and a host these resolve against each page of the live site:
+  // www.benton.kz/privacy on /courses/ is /courses/www.benton.kz/privacy.
+  it('addresses with no scheme or host, which the site would read as paths under each page', () => {
+    for (const bad of ['www.benton.kz/privacy', 'benton.kz', 'http://', 'https://', '//benton.kz/privacy', '/\\benton.kz/privacy']) {
+      expect(refused((s) => { s.policyUrl = bad; }), bad).toEqual({
+        policyUrl: 'Адрес политики конфиденциальности: нужен полный адрес с именем сайта (https://…) или путь, начинающийся с /, например /privacy.',
+      });
+    }
+    expect(refused((s) => { s.counters.push({ ...emptyCounter('analytics'), kind: 'src', src: 'stats.example.io/c.js' }); })).toEqual({
+      'counter.2.src': 'Счётчик 3 · Адрес скрипта: нужен полный адрес с именем сайта (https://…) или путь, начинающийся с /, например https://stats.example.kz/counter.js.',
+    });
+    const state = center();
+    state.consentLog = 'receiver.benton.kz/v1/consent';
+    state.scriptPath = 'assets/kelisim/kelisim.js';
+    expect(check(state, STRINGS.kk)).toEqual({
+      consentLog: 'Келісімдерді қабылдаушының мекенжайы (consentLog): сайт атауы бар толық мекенжай (https://…) немесе / белгісінен басталатын жол керек, мысалы https://consent.example.kz/v1/consent.',
+      scriptPath: 'Сайтыңыздағы kelisim.js жолы: сайт атауы бар толық мекенжай (https://…) немесе / белгісінен басталатын жол керек, мысалы /assets/kelisim/kelisim.js.',
+    });
+    for (const good of ['/privacy', 'https://benton.kz/privacy', 'http://benton.kz', 'HTTPS://benton.kz/Privacy?lang=kk#cookies']) {
+      expect(refused((s) => { s.policyUrl = good; s.consentLog = good; s.scriptPath = good; }), good).toEqual({});
+    }
+  });
+
   it('a custom purpose without its Kazakh title, in the Kazakh message too', () => {
     const state = center();
     state.purposes.push({ ...purpose('courses', false, true), texts: {

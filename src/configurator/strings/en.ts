@@ -139,7 +139,7 @@ export const en: Strings = {
   },
   errors: {
     required: (field) => `${field}: fill in this field.`,
-    url: (field) => `${field}: needs an address starting with https:// or /, such as /privacy.`,
+    url: (field, example) => `${field}: needs a full address with the site's name (https://…) or a path starting with /, such as ${example}.`,
     revision: (field) => `${field}: 1 to 64 characters.`,
     id: (field, vendor, example) => `${field}: not a valid ${vendor} ID. A correct one looks like ${example}.`,
     idPrefix: (field, prefix) => `${field}: the ID must start with ${prefix}.`,

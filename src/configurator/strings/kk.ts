@@ -139,7 +139,7 @@ export const kk: Strings = {
   },
   errors: {
     required: (field) => `${field}: өрісті толтырыңыз.`,
-    url: (field) => `${field}: https:// немесе / белгісінен басталатын мекенжай керек, мысалы /privacy.`,
+    url: (field, example) => `${field}: сайт атауы бар толық мекенжай (https://…) немесе / белгісінен басталатын жол керек, мысалы ${example}.`,
     revision: (field) => `${field}: 1-ден 64-ке дейін таңба.`,
     id: (field, vendor, example) => `${field}: бұл нөмір «${vendor}» қызметіне сәйкес келмейді. Дұрыс нөмірдің үлгісі: ${example}.`,
     idPrefix: (field, prefix) => `${field}: нөмір ${prefix} деп басталуы керек.`,

@@ -139,7 +139,7 @@ export const ru: Strings = {
   },
   errors: {
     required: (field) => `${field}: заполните поле.`,
-    url: (field) => `${field}: нужен адрес, начинающийся с https:// или /, например /privacy.`,
+    url: (field, example) => `${field}: нужен полный адрес с именем сайта (https://…) или путь, начинающийся с /, например ${example}.`,
     revision: (field) => `${field}: от 1 до 64 символов.`,
     id: (field, vendor, example) => `${field}: номер не подходит для сервиса «${vendor}». Пример правильного номера: ${example}.`,
     idPrefix: (field, prefix) => `${field}: номер должен начинаться с ${prefix}.`,

@@ -42,7 +42,8 @@ export interface Strings {
   /** Each message names the field first, as its label reads on the page. */
   errors: {
     required(field: string): string;
-    url(field: string): string;
+    /** `example` is an address that fits the field. */
+    url(field: string, example: string): string;
     revision(field: string): string;
     id(field: string, vendor: string, example: string): string;
     idPrefix(field: string, prefix: string): string;
