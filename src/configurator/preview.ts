@@ -1,6 +1,7 @@
 import type { KelisimConfig } from '../types';
 import { serviceOf } from '../ui/service';
 import { embedSrc } from './embeds';
+import { reopenButton } from './snippet';
 import type { EmbedRow, Lang } from './model';
 import type { Strings } from './strings';
 
@@ -70,7 +71,7 @@ document.cookie = '${COOKIE}_lang=; Max-Age=0; Path=/';
 <h1>${text(s.preview.pageTitle)}</h1>
 <p>${text(view == 'returning' ? s.preview.returning : s.preview.pageText)}</p>
 ${frames}
-<p><button type="button" data-kelisim="preferences">${text(s.output.buttonText)}</button></p>
+<p>${reopenButton(config.texts, language)}</p>
 </main>
 <script>
 var k = window.Kelisim;

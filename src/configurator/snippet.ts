@@ -1,4 +1,6 @@
 import type { KelisimConfig } from '../types';
+import { DICTIONARIES } from './dictionaries';
+import type { Lang } from './model';
 
 /**
  * The config as a script literal: JSON, with `<` escaped so no string in it can close the script
@@ -22,4 +24,15 @@ export function snippet(config: KelisimConfig, scriptPath: string, css: string):
   ];
   if (css) lines.push('<style>', css, '</style>');
   return lines.join('\n') + '\n';
+}
+
+/**
+ * The button that reopens the settings, for the site's footer. It is named as the dialog is (the
+ * owner's `preferencesTitle` if they gave one), because the dialog's own text sends visitors back
+ * through the link of that name.
+ */
+export function reopenButton(texts: KelisimConfig['texts'], language: Lang): string {
+  const own = texts && texts[language] && texts[language]!.preferencesTitle;
+  const label = (own && own.trim()) || DICTIONARIES[language].preferencesTitle;
+  return `<button type="button" data-kelisim="preferences">${label.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</button>`;
 }

@@ -210,6 +210,24 @@ describe('refused values', () => {
   });
 });
 
+describe('the button that reopens the settings', () => {
+  it("is in the banner's language, the owner's own when that is automatic, with the owner's title for the dialog", async () => {
+    const { owner, page } = await open('kk');
+    const markup = () => page.locator('#reopen-markup').textContent();
+    const button = (label: string) => `<button type="button" data-kelisim="preferences">${label}</button>`;
+    expect(await markup()).toBe(button('Cookie баптаулары'));
+    // The library's own text sends visitors back through a link named as the dialog is.
+    await page.locator('summary', { hasText: 'Баннер мәтіндері (қаз.)' }).click();
+    await field(page, 'text.kk.preferencesTitle').fill('Cookie файлдарын баптау');
+    expect(await markup()).toBe(button('Cookie файлдарын баптау'));
+    await page.check('input[name="preview-view"][value="returning"]');
+    await expect.poll(() => page.frameLocator('[data-configurator="preview"]').locator('[data-kelisim="preferences"]').textContent()).toBe('Cookie файлдарын баптау');
+    await field(page, 'language').selectOption('ru');
+    expect(await markup()).toBe(button('Настройки cookie'));
+    await owner.context.close();
+  });
+});
+
 describe('preview', () => {
   it('runs the real banner from the folder, in the language and view picked', async () => {
     const { owner, page } = await open();

@@ -3,7 +3,7 @@ import { check, libraryMessages } from '../../src/configurator/check';
 import { embedSrc } from '../../src/configurator/embeds';
 import { type FormState, emptyCounter, emptyEmbed, fromConfig, initialState, purpose, toConfig } from '../../src/configurator/model';
 import { previewConfig } from '../../src/configurator/preview';
-import { snippet } from '../../src/configurator/snippet';
+import { reopenButton, snippet } from '../../src/configurator/snippet';
 import { STRINGS } from '../../src/configurator/strings';
 import { DEFAULT_COLORS, themeCss } from '../../src/configurator/theme';
 
@@ -178,6 +178,11 @@ describe('snippet', () => {
     new Function('window', code.split('\n').slice(1, -3).join('\n'))(window);
     expect(window.kelisimConfig).toEqual(config);
     expect(code.split('\n').slice(-2)).toEqual(['<script src="/static/kelisim.js" defer></script>', '']);
+  });
+
+  it("puts the owner's title on the reopen button as text, never as markup", () => {
+    expect(reopenButton({ kk: { preferencesTitle: 'Cookie <b>& баптау' } }, 'kk')).toBe('<button type="button" data-kelisim="preferences">Cookie &lt;b>&amp; баптау</button>');
+    expect(reopenButton({ kk: { preferencesTitle: '  ' } }, 'kk')).toBe('<button type="button" data-kelisim="preferences">Cookie баптаулары</button>');
   });
 
   it('carries the colours as CSS only when they differ from the defaults', () => {

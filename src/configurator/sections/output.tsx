@@ -2,8 +2,7 @@ import { useState } from 'preact/hooks';
 import type { KelisimConfig } from '../../types';
 import { CopyButton } from '../copy-button';
 import { fieldId, TextField } from '../fields';
-import { configFile } from '../snippet';
-import { DICTIONARIES } from '../dictionaries';
+import { configFile, reopenButton } from '../snippet';
 import type { SectionProps } from './props';
 
 interface OutputProps extends SectionProps {
@@ -28,11 +27,11 @@ function download(name: string, text: string) {
 }
 
 /** The snippet with its copy button, the settings file to save and load, and the reopen button's markup. */
-export function Output({ state, set, problems, s, config, code, summary, load }: OutputProps) {
+export function Output({ state, set, problems, s, lang, config, code, summary, load }: OutputProps) {
   const [status, setStatus] = useState('');
   const [loadError, setLoadError] = useState('');
-  const language = state.language == 'auto' ? 'ru' : state.language;
-  const button = `<button type="button" data-kelisim="preferences">${DICTIONARIES[language].preferencesTitle}</button>`;
+  // With "auto" the site's language is unknown here; the owner's own is the best guess.
+  const button = reopenButton(config.texts, state.language == 'auto' ? lang : state.language);
 
   const read = (event: Event) => {
     const input = event.currentTarget as HTMLInputElement;

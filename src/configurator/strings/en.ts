@@ -122,7 +122,6 @@ export const en: Strings = {
     loadError: 'The file could not be read: it is not JSON with Kelisim settings.',
     notReady: (n) => `No code yet: fix the fields (${n}).`,
     button: 'A button that reopens the cookie settings (put it in the site footer, for example)',
-    buttonText: 'Cookie settings',
   },
   preview: {
     help: 'The real banner with your settings. Counters do not run in the preview.',

@@ -35,7 +35,7 @@ export interface Strings {
     colorsNote: string;
   };
   proof: Record<'url' | 'help', string>;
-  output: Record<'help' | 'scriptPath' | 'scriptPathHelp' | 'snippet' | 'copy' | 'copyMarkup' | 'copied' | 'save' | 'load' | 'loadHelp' | 'loaded' | 'kept' | 'dropped' | 'loadError' | 'button' | 'buttonText', string>
+  output: Record<'help' | 'scriptPath' | 'scriptPathHelp' | 'snippet' | 'copy' | 'copyMarkup' | 'copied' | 'save' | 'load' | 'loadHelp' | 'loaded' | 'kept' | 'dropped' | 'loadError' | 'button', string>
     & { notReady(count: number): string };
   preview: Record<'help' | 'language' | 'width' | 'phone' | 'desktop' | 'view' | 'frame' | 'pageTitle' | 'pageText' | 'returning', string>
     & { views: Record<'first' | 'returning' | 'preferences', string> };
