@@ -50,6 +50,23 @@ describe('accessibility', () => {
     }
   }
 
+  // WCAG 1.4.10 Reflow: content fits 320 CSS px without scrolling sideways.
+  for (const lang of ['ru', 'kk'] as const) {
+    it(`on a 320 px phone nothing scrolls sideways and every contrast readout is in view: ${lang}`, async () => {
+      const { owner, page } = await open(lang, { width: 320, height: 640 });
+      await page.getByRole('button', { name: lang == 'ru' ? 'Добавить счётчик' : 'Талдау құралын қосу' }).click();
+      await page.getByRole('button', { name: lang == 'ru' ? 'Добавить вставку' : 'Ендіру қосу' }).click();
+      await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(320);
+      // Four readouts per scheme, light and dark, each inside its fieldset's border.
+      const outside = await page.locator('.ratio').evaluateAll((spans) => spans.map((e) =>
+        e.getBoundingClientRect().right - e.closest('fieldset')!.getBoundingClientRect().right));
+      expect(outside.length).toBe(8);
+      expect(outside.filter((by) => by > 0)).toEqual([]);
+      await owner.context.close();
+    });
+  }
+
   it('the form works from the keyboard: Tab reaches the language switch, Enter adds a counter and focus follows', async () => {
     const { owner, page } = await open('kk');
     await page.keyboard.press('Tab');
