@@ -100,6 +100,8 @@ export function check(state: FormState, s: Strings): Problems {
     if (!id) problems[`counter.${i}.id`] = e.required(field);
     else if (prefixes.length && !prefixes.some((p) => id.indexOf(p) == 0)) problems[`counter.${i}.id`] = e.idPrefix(field, prefixes[0]);
     else if (!catalog[preset].id.test(id)) problems[`counter.${i}.id`] = e.id(field, s.counters.kinds[row.kind], example);
+    // The config gives Metrica's id as a number, so 00012345 would quietly become counter 12345.
+    else if (row.kind == 'yandex-metrika' && id[0] == '0') problems[`counter.${i}.id`] = e.metrikaZero(field);
   });
 
   state.embeds.forEach((row, i) => {

@@ -122,8 +122,11 @@ const PRESET: Record<Exclude<CounterKind, 'src'>, PresetName> = {
 /** `PresetName` for a kind, or undefined for a plain script URL. */
 export const presetOf = (kind: CounterKind): PresetName | undefined => (kind == 'src' ? undefined : PRESET[kind]);
 
-/** The library's types give Metrica's id as a number (`ym(12345678, …)`); the others are strings. */
-const typedId = (kind: CounterKind, id: string): string | number => (kind == 'yandex-metrika' ? Number(id) : id);
+/**
+ * The library's types give Metrica's id as a number (`ym(12345678, …)`); the others are strings.
+ * One that would not read back the same (00012345 is 12345, another counter) stays as typed.
+ */
+const typedId = (kind: CounterKind, id: string): string | number => (kind == 'yandex-metrika' && String(Number(id)) == id ? Number(id) : id);
 
 function counterConfig(row: CounterRow, i: number, flagged: Flagged): CounterConfig | null {
   if (flagged(`counter.${i}.category`) || flagged(`counter.${i}.id`) || flagged(`counter.${i}.src`)) return null;

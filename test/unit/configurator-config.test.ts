@@ -110,6 +110,21 @@ describe('refused values', () => {
     expect(refused((s) => { s.counters.push({ ...emptyCounter('analytics'), kind: 'gtm', id: 'GTM-ABC1234' }); })).toEqual({});
   });
 
+  // Read as a number, 00012345 is counter 12345: someone else's.
+  it('a Metrica number with a leading zero, or zero itself', () => {
+    for (const id of ['00012345', '0']) {
+      expect(refused((s) => { s.counters[0].id = id; }), id).toEqual({
+        'counter.0.id': 'Счётчик 1 · Номер счётчика (ID): в Яндекс Метрике номера не начинаются с нуля. Скопируйте номер из Метрики без изменений.',
+      });
+    }
+    const state = center();
+    state.counters[0].id = '00012345';
+    expect(check(state, STRINGS.kk)).toEqual({
+      'counter.0.id': 'Талдау құралы 1 · Құрал нөмірі (ID): Яндекс Метрикада нөмірлер нөлден басталмайды. Нөмірді Метрикадан өзгеріссіз көшіріңіз.',
+    });
+    expect(toConfig(state).counters![0].id).not.toBe(12345);
+  });
+
   it('an ИИН with a wrong check digit', () => {
     expect(refused((s) => { s.operatorNumber = '790611401179'; })).toEqual({
       operatorNumber: 'Оператор персональных данных · Номер: контрольная цифра не сходится, в номере ИИН опечатка.',

@@ -142,6 +142,7 @@ export const en: Strings = {
     revision: (field) => `${field}: 1 to 64 characters.`,
     id: (field, vendor, example) => `${field}: not a valid ${vendor} ID. A correct one looks like ${example}.`,
     idPrefix: (field, prefix) => `${field}: the ID must start with ${prefix}.`,
+    metrikaZero: (field) => `${field}: Yandex Metrica numbers never start with 0. Copy the number from Metrica as it is.`,
     digits: (field) => `${field}: digits only, no spaces.`,
     length: (field, prefix, lengths) => `${field}: an ${prefix} has ${lengths} digits.`,
     check: (field, prefix) => `${field}: the check digit does not match; the ${prefix} has a typo.`,

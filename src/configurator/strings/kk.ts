@@ -142,6 +142,7 @@ export const kk: Strings = {
     revision: (field) => `${field}: 1-ден 64-ке дейін таңба.`,
     id: (field, vendor, example) => `${field}: бұл нөмір «${vendor}» қызметіне сәйкес келмейді. Дұрыс нөмірдің үлгісі: ${example}.`,
     idPrefix: (field, prefix) => `${field}: нөмір ${prefix} деп басталуы керек.`,
+    metrikaZero: (field) => `${field}: Яндекс Метрикада нөмірлер нөлден басталмайды. Нөмірді Метрикадан өзгеріссіз көшіріңіз.`,
     digits: (field) => `${field}: бос орынсыз, тек цифрлар.`,
     length: (field, prefix, lengths) => `${field}: ${prefix} нөмірінде ${lengths} цифр болуы керек.`,
     check: (field, prefix) => `${field}: бақылау цифры сәйкес келмейді, ${prefix} нөмірінде қате бар.`,

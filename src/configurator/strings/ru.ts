@@ -142,6 +142,7 @@ export const ru: Strings = {
     revision: (field) => `${field}: от 1 до 64 символов.`,
     id: (field, vendor, example) => `${field}: номер не подходит для сервиса «${vendor}». Пример правильного номера: ${example}.`,
     idPrefix: (field, prefix) => `${field}: номер должен начинаться с ${prefix}.`,
+    metrikaZero: (field) => `${field}: в Яндекс Метрике номера не начинаются с нуля. Скопируйте номер из Метрики без изменений.`,
     digits: (field) => `${field}: только цифры, без пробелов.`,
     length: (field, prefix, lengths) => `${field}: в номере ${prefix} должно быть ${lengths} цифр.`,
     check: (field, prefix) => `${field}: контрольная цифра не сходится, в номере ${prefix} опечатка.`,

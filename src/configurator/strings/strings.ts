@@ -47,6 +47,7 @@ export interface Strings {
     revision(field: string): string;
     id(field: string, vendor: string, example: string): string;
     idPrefix(field: string, prefix: string): string;
+    metrikaZero(field: string): string;
     digits(field: string): string;
     length(field: string, prefix: string, lengths: string): string;
     check(field: string, prefix: string): string;
