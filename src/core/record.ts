@@ -23,6 +23,10 @@ const ACTIONS = ['choice', 'withdrawal', 'reset'];
 // What `Date.prototype.toISOString` writes, and the other ISO 8601 date-times a clock may give.
 const ISO_8601 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
 
+// A lone UTF-16 surrogate has no UTF-8 form: the database would keep U+FFFD instead, and the row
+// would no longer match the hash taken over what was sent. PostgreSQL refuses NUL in text outright.
+const UNSTORABLE = /[\0\p{Cs}]/u;
+
 const isNames = (value: unknown) =>
   Array.isArray(value) && value.length <= 64 && value.every((n) => typeof n == 'string' && NAME.test(n));
 
@@ -46,11 +50,13 @@ export function checkLogRecord(value: unknown): string | undefined {
   if ((granted as string[]).some((n) => (denied as string[]).indexOf(n) >= 0)) return 'a category is both granted and denied';
   // The config's revision, a non-empty string of at most 64 characters (a number becomes one).
   if (typeof revision != 'string' || !revision || revision.length > 64) return 'revision must be a string of 1 to 64 characters';
+  if (UNSTORABLE.test(revision)) return 'revision must be well-formed Unicode text, without NUL characters or lone surrogates';
   if (typeof language != 'string' || !LANGUAGE.test(language)) return 'language must be a language tag such as ru, kk or en';
   // hashText's base36 FNV-1a, or '0' when no text was shown (a choice made through the API).
   if (typeof textHash != 'string' || !/^[0-9a-z]{1,16}$/.test(textHash)) return 'textHash must be 1 to 16 characters of 0-9 a-z';
   if (typeof path != 'string' || path[0] != '/' || /[?#]/.test(path) || path.length > 512) {
     return 'path must start with / and hold no query, at most 512 characters';
   }
+  if (UNSTORABLE.test(path)) return 'path must be well-formed Unicode text, without NUL characters or lone surrogates';
   return undefined;
 }

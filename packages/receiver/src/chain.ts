@@ -20,6 +20,16 @@ export function canonical(row: Row): string {
 export const rowHash = (prevHash: string, row: Row) =>
   createHash('sha256').update(prevHash).update('\n').update(canonical(row)).digest('hex');
 
+/**
+ * A value as the database gives it back. Both drivers write strings as UTF-8, where a lone
+ * surrogate becomes U+FFFD: a hash over the string as sent would never match the stored row.
+ */
+export const asStored = <T>(value: T): T => (
+  typeof value == 'string' ? Buffer.from(value, 'utf8').toString('utf8')
+    : Array.isArray(value) ? value.map(asStored)
+      : value && typeof value == 'object' ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, asStored(v)])) : value
+) as T;
+
 export const recordKey = (r: LogRecord) => `${r.id}\n${r.action}\n${r.timestamp}`;
 
 /** Same key and the same fields: a resend. The site and received time may differ. */
@@ -39,7 +49,8 @@ export interface Head {
 export function plan(batch: Incoming[], stored: Map<string, LogRecord>, heads: Map<string, Head>) {
   const seen = new Map(stored);
   const rows: Row[] = [];
-  const outcomes: Outcome[] = batch.map((item) => {
+  const outcomes: Outcome[] = batch.map((incoming) => {
+    const item = asStored(incoming);
     const key = recordKey(item.record);
     const earlier = seen.get(key);
     if (earlier) return sameContent(earlier, item.record) ? 'duplicate' : 'conflict';

@@ -109,6 +109,9 @@ describe.each(STORES)('the HTTP API on %s', (kind) => {
     ['Cyrillic in a category', JSON.stringify(record({ granted: ['аналитика'] })), {}, 422],
     ['emoji in the language', JSON.stringify(record({ language: 'ru-🍪' })), {}, 422],
     ['a query in the path', JSON.stringify(record({ path: '/?utm=1' })), {}, 422],
+    ['a lone surrogate in the path', JSON.stringify(record({ path: '/a\ud800' })), {}, 422],
+    ['a lone surrogate in the revision', JSON.stringify(record({ revision: '1\udfff' })), {}, 422],
+    ['a NUL in the path', JSON.stringify(record({ path: '/a\u0000b' })), {}, 422],
     ['a prototype key', '{"__proto__": {"admin": true}}', {}, 400],
   ])('%s is refused with its status, a one-line reason, and nothing stored', async (_name, body, headers, status) => {
     if (!app) await start();

@@ -8,6 +8,8 @@ describe("the library's record rules", () => {
   test('accept what the library sends', () => {
     expect(checkLogRecord(record())).toBeUndefined();
     expect(checkLogRecord(record({ action: 'reset', granted: ['necessary'], denied: [], textHash: '0', language: 'kk', path: '/ru/оплата' }))).toBeUndefined();
+    // A pair of surrogates is one character (here an emoji), not a lone one.
+    expect(checkLogRecord(record({ path: '/🍪', revision: 'весна 🌷' }))).toBeUndefined();
   });
 
   test.each([
@@ -23,6 +25,12 @@ describe("the library's record rules", () => {
     [{ path: 'https://x.kz/' }, /path/],
     [{ path: '/a?email=x@y.kz' }, /path/],
     [{ path: `/${'a'.repeat(512)}` }, /path/],
+    // What the database cannot keep as sent: U+FFFD would replace a lone surrogate, PostgreSQL refuses NUL.
+    [{ path: '/a\ud800' }, /path must be well-formed Unicode/],
+    [{ path: '/a\udc00b' }, /path must be well-formed Unicode/],
+    [{ revision: 'v\ud83d' }, /revision must be well-formed Unicode/],
+    [{ path: '/a\u0000b' }, /without NUL/],
+    [{ revision: '1\u0000' }, /without NUL/],
   ])('refuse %o', (change, reason) => {
     expect(checkLogRecord(record(change as never))).toMatch(reason);
   });

@@ -35,6 +35,17 @@ describe.each(STORES)('the %s store', (kind) => {
     expect((await store.chainPage(null, 100)).length).toBe(2);
   });
 
+  test('the hash covers the text as stored: a lone surrogate written through the store API still verifies', async () => {
+    await open();
+    const r = record({ path: '/a\ud800', revision: 'x\udc00' });
+    expect(await store.append([incoming(r)])).toEqual(['created']);
+    const [row] = await store.find(r.id);
+    expect(row.record).toMatchObject({ path: '/a\ufffd', revision: 'x\ufffd' });
+    expect(await verifyChains(store)).toMatchObject({ ok: true, rows: 1 });
+    // Sent again as it was first sent, it is the resend of what was stored.
+    expect(await store.append([incoming(r)])).toEqual(['duplicate']);
+  });
+
   test('each site has its own chain', async () => {
     await open();
     await store.append([incoming(record(), 'https://a.kz'), incoming(record(), 'https://b.kz'), incoming(record(), 'https://a.kz')]);
