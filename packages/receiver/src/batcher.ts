@@ -26,7 +26,10 @@ export function createBatcher(store: Store, { maxBatch = 1000, lanes = 1 } = {})
         const outcomes = await store.append(batch.map((w) => w.item));
         batch.forEach((w, i) => w.resolve(outcomes[i]));
       } catch (error) {
-        batch.forEach((w) => w.reject(error));
+        if (batch.length == 1) batch[0].reject(error);
+        // The whole batch rolled back. One record the database refuses must not cost the visitors
+        // who sent the others their answer, so each is tried again alone, in the order received.
+        else for (const w of batch) await store.append([w.item]).then(([outcome]) => w.resolve(outcome), w.reject);
       }
     }
   }

@@ -124,6 +124,14 @@ describe.each(STORES)('the HTTP API on %s', (kind) => {
     app = undefined;
   });
 
+  test('fifty visitors at once, one sending a NUL in the path: that one gets 422, the others 201', async () => {
+    await start({ rateLimit: 0 });
+    const records = Array.from({ length: 50 }, (_, i) => record({ path: i == 25 ? '/a\u0000b' : '/fine' }));
+    const statuses = await Promise.all(records.map(async (r) => (await post(r)).status));
+    expect(statuses).toEqual(records.map((_, i) => (i == 25 ? 422 : 201)));
+    expect(await count()).toBe(49);
+  });
+
   test('SQL-looking text, Cyrillic and emoji where the rules allow them are stored exactly as sent', async () => {
     await start();
     const r = record({ path: "/каталог/'; DROP TABLE records;--/🍪", revision: 'весна-2026 🌷' });

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, test } from 'vitest';
+import { createBatcher } from '../src/batcher';
 import type { Store } from '../src/store/types';
 import { verifyChains } from '../src/verify';
 import { freshPlace, incoming, openPlace, rawSql, record, STORES, type Place } from './helpers';
@@ -44,6 +45,24 @@ describe.each(STORES)('the %s store', (kind) => {
     expect(await verifyChains(store)).toMatchObject({ ok: true, rows: 1 });
     // Sent again as it was first sent, it is the resend of what was stored.
     expect(await store.append([incoming(r)])).toEqual(['duplicate']);
+  });
+
+  test('a record the database refuses fails alone: the others of its batch are stored and chained', async () => {
+    await open();
+    // A rule of the database's own that this one record breaks, as a NUL once did on PostgreSQL.
+    if (kind == 'sqlite') {
+      await rawSql(place, "CREATE TRIGGER poison BEFORE INSERT ON records WHEN NEW.path = '/poison' BEGIN SELECT RAISE(ABORT, 'poisoned'); END");
+    } else {
+      await rawSql(place, `CREATE FUNCTION poison() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN IF NEW.path = '/poison' THEN RAISE EXCEPTION 'poisoned'; END IF; RETURN NEW; END $$;
+        CREATE TRIGGER poison BEFORE INSERT ON records FOR EACH ROW EXECUTE FUNCTION poison()`);
+    }
+    const batcher = createBatcher(store);
+    const records = Array.from({ length: 50 }, (_, i) => record({ path: i == 25 ? '/poison' : '/fine' }));
+    const settled = await Promise.allSettled(records.map((r) => batcher.submit(incoming(r))));
+    expect(settled.map((s) => (s.status == 'fulfilled' ? s.value : 'refused'))).toEqual(records.map((_, i) => (i == 25 ? 'refused' : 'created')));
+    expect(settled[25]).toMatchObject({ reason: { message: expect.stringMatching(/poisoned/) } });
+    expect(await verifyChains(store)).toMatchObject({ ok: true, rows: 49 });
   });
 
   test('each site has its own chain', async () => {
