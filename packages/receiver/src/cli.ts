@@ -4,12 +4,12 @@ import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { exportLines, parseRange } from './export';
 import { HELP, readSettings, UsageError, type Settings } from './options';
-import { present } from './routes/read';
 import { createReceiver } from './server';
 import { openStore } from './store/open';
-import type { Store } from './store/types';
+import type { Row, Store } from './store/types';
 import { textsOfConfig } from './texts';
 import { verifyChains } from './verify';
+import { present, unreadableNotice } from './view';
 
 const CLI_TOKEN = 'local command line';
 
@@ -47,6 +47,12 @@ async function withStore(s: Settings, work: (store: Store) => Promise<number>): 
     await store.close();
   }
 }
+
+/** Rows the database no longer reads back were shown flagged; the exit status says so as well. */
+const notice = (unreadable: Row[]) => {
+  unreadable.forEach((row) => console.error(unreadableNotice(row)));
+  return unreadable.length ? 1 : 0;
+};
 
 const logged = (store: Store, what: string, detail: unknown) =>
   store.logAccess({ at: new Date().toISOString(), token: CLI_TOKEN, what, detail: JSON.stringify(detail), ip: null });
@@ -86,16 +92,18 @@ async function run(argv: string[]): Promise<number> {
       if (!id) throw new UsageError('find needs a consent id: kelisim-receiver find <consent-id>');
       return withStore(s, async (store) => {
         await logged(store, 'find', { id });
-        const records = await present(await store.find(id), store);
+        const rows = await store.find(id);
+        const records = await present(rows, store);
+        const list = (names: string[] | null) => (names ? names.join(' ') || '-' : 'UNREADABLE');
         if (s.json) console.log(JSON.stringify({ records }));
         else if (!records.length) console.log(`No record of consent id ${id}.`);
         else {
           for (const r of records) {
-            console.log(`${r.receivedAt}  ${r.action.padEnd(10)}  granted: ${r.granted.join(' ') || '-'}  denied: ${r.denied.join(' ') || '-'}`);
+            console.log(`${r.receivedAt}  ${r.action.padEnd(10)}  granted: ${list(r.granted)}  denied: ${list(r.denied)}`);
             console.log(`    ${r.site}${r.path}  language ${r.language}  revision ${r.revision}  texts ${r.textsUnknown ? `UNKNOWN (${r.textHash})` : `${r.texts!.source} (${r.textHash})`}`);
           }
         }
-        return 0;
+        return notice(rows.filter((row) => row.unreadable));
       });
     }
     case 'export': {
@@ -103,8 +111,10 @@ async function run(argv: string[]): Promise<number> {
       if (typeof range == 'string') throw new UsageError(range);
       return withStore(s, async (store) => {
         await logged(store, 'export', { from: s.from, to: s.to, site: s.site, format: s.format, lang: s.lang });
-        await pipeline(Readable.from(exportLines(store, range, s.format, s.lang)), s.out ? createWriteStream(s.out) : process.stdout);
-        return 0;
+        const unreadable: Row[] = [];
+        const lines = exportLines(store, range, s.format, s.lang, { onUnreadable: (row) => void unreadable.push(row) });
+        await pipeline(Readable.from(lines), s.out ? createWriteStream(s.out) : process.stdout);
+        return notice(unreadable);
       });
     }
     case 'texts': {

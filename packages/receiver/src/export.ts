@@ -1,13 +1,18 @@
 import type { Range, Row, Store } from './store/types';
-import { HEADINGS, type Lang } from './headings';
+import { HEADINGS, type Headings, type Lang } from './headings';
 import { textsLookup } from './texts';
+import { recordView } from './view';
 
 export type Format = 'csv' | 'ndjson';
 
+// A list the database no longer reads back says so, rather than reading as nothing granted.
+const names = (column: 'granted' | 'denied') => (r: Row, _texts: string, words: Headings) =>
+  (r.unreadable?.indexOf(column) ?? -1) >= 0 ? words.unreadable : r.record![column].join(' ');
+
 // Each column's value, in the order of the headings (headings.ts).
-const COLUMNS: ((row: Row, texts: string) => string)[] = [
+const COLUMNS: ((row: Row, texts: string, words: Headings) => string)[] = [
   (r) => r.record!.id, (r) => r.record!.action, (r) => r.record!.timestamp, (r) => r.receivedAt, (r) => r.site,
-  (r) => r.record!.path, (r) => r.record!.granted.join(' '), (r) => r.record!.denied.join(' '), (r) => r.record!.revision,
+  (r) => r.record!.path, names('granted'), names('denied'), (r) => r.record!.revision,
   (r) => r.record!.language, (r) => r.record!.textHash, (_r, texts) => texts, (r) => r.userAgent || '', (r) => r.ip || '',
   (r) => String(r.position), (r) => r.hash,
 ];
@@ -22,9 +27,11 @@ const csvLine = (values: string[]) => values.map(cell).join(';') + '\r\n';
 
 /**
  * The export, page by page: a year of records never sits in memory, and each record says which
- * texts stood behind its hash, or that the hash is unknown.
+ * texts stood behind its hash, or that the hash is unknown. A row the database no longer reads
+ * back is flagged in the file and passed to `onUnreadable`, so the command line can say so too.
  */
-export async function* exportLines(store: Store, range: Range, format: Format, lang: Lang = 'ru', pageSize = 1000): AsyncGenerator<string> {
+export async function* exportLines(store: Store, range: Range, format: Format, lang: Lang = 'ru',
+  { pageSize = 1000, onUnreadable = (_row: Row) => undefined as void } = {}): AsyncGenerator<string> {
   const lookup = textsLookup(store);
   const words = HEADINGS[lang];
   if (format == 'csv') yield '\ufeff' + csvLine(words.columns);
@@ -33,17 +40,13 @@ export async function* exportLines(store: Store, range: Range, format: Format, l
     const rows = await store.page(range, after, pageSize);
     let chunk = '';
     for (const row of rows) {
+      if (row.unreadable) onUnreadable(row);
       const texts = await lookup(row.record!.textHash, row.record!.language);
       if (format == 'csv') {
         const shown = texts ? `${texts.source} (${texts.language}, ${words.registered} ${texts.addedAt}): ${texts.texts}` : words.unknown;
-        chunk += csvLine(COLUMNS.map((value) => value(row, shown)));
+        chunk += csvLine(COLUMNS.map((value) => value(row, shown, words)));
       } else {
-        chunk += JSON.stringify({
-          ...row.record, receivedAt: row.receivedAt, site: row.site, userAgent: row.userAgent, ip: row.ip,
-          position: row.position, hash: row.hash,
-          texts: texts ? { source: texts.source, language: texts.language, addedAt: texts.addedAt, shown: JSON.parse(texts.texts) } : null,
-          textsUnknown: !texts,
-        }) + '\n';
+        chunk += JSON.stringify(recordView(row, texts, true)) + '\n';
       }
     }
     if (chunk) yield chunk;

@@ -9,6 +9,8 @@ export interface Headings {
   columns: string[];
   unknown: string;
   registered: string;
+  /** In place of a list the database no longer reads back. */
+  unreadable: string;
 }
 
 export const HEADINGS: Record<Lang, Headings> = {
@@ -22,6 +24,7 @@ export const HEADINGS: Record<Lang, Headings> = {
     ],
     unknown: 'НЕИЗВЕСТНО: тексты с этим хешем не зарегистрированы',
     registered: 'зарегистрировано',
+    unreadable: 'НЕ ЧИТАЕТСЯ: значение изменено в базе данных, проверьте цепочку командой verify',
   },
   kk: {
     columns: [
@@ -33,6 +36,7 @@ export const HEADINGS: Record<Lang, Headings> = {
     ],
     unknown: 'БЕЛГІСІЗ: бұл хештің мәтіндері тіркелмеген',
     registered: 'тіркелген',
+    unreadable: 'ОҚЫЛМАЙДЫ: мәні дерекқорда өзгертілген, тізбекті verify командасымен тексеріңіз',
   },
   en: {
     columns: [
@@ -44,5 +48,6 @@ export const HEADINGS: Record<Lang, Headings> = {
     ],
     unknown: 'UNKNOWN: no texts registered for this hash',
     registered: 'registered',
+    unreadable: 'UNREADABLE: the value was altered in the database; check the chain with verify',
   },
 };

@@ -59,7 +59,10 @@ export async function createReceiver(options: ReceiverOptions): Promise<FastifyI
     if (error.validation) return reply.code(422).send({ error: `${error.validationContext || 'body'}${error.validation[0]?.instancePath || ''} ${error.validation[0]?.message || 'is invalid'}` });
     const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
     if (status == 500) log(`kelisim-receiver: ${request.method} ${request.url} failed: ${error.message}`);
-    const reason = REASONS[error.code] || (error.code == 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError ? 'the body is not valid JSON' : status == 500 ? 'the store failed; nothing was stored, try again' : error.message);
+    // Only the body parser's own code blames the request: a SyntaxError from anywhere else (a row
+    // read back from the database) is the store's failure, not the client's.
+    const reason = REASONS[error.code] || (error.code == 'FST_ERR_CTP_INVALID_JSON_BODY' ? 'the body is not valid JSON' : status != 500 ? error.message
+      : request.method == 'POST' ? 'the store failed; nothing was stored, try again' : "the store failed; the receiver's log says why");
     return reply.code(status).send({ error: reason });
   });
 

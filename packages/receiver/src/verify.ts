@@ -65,9 +65,11 @@ function check(walk: SiteWalk, row: Row): string | null {
     if (row.position != walk.expected.position + 1) return `row(s) missing before it: expected position ${walk.expected.position + 1}`;
     if (row.prevHash != walk.expected.hash) return 'its previous-hash does not match the row before it';
   }
+  if (row.unreadable) return `its ${row.unreadable.join(' and ')} column no longer reads as a list of categories (edited after it was stored)`;
   if (rowHash(row.prevHash, row) != row.hash) return 'its content does not match its hash (edited after it was stored)';
   if (row.kind == 'purge' && walk.anchor) {
-    const detail = JSON.parse(row.detail || '{}');
+    const detail = readDetail(row);
+    if (!detail) return 'its purge detail is not readable (edited after it was stored)';
     if (detail.removedThrough == walk.anchor.position - 1) {
       if (detail.lastRemovedHash != walk.anchor.prevHash) return 'the purge it records does not end on the hash the remaining chain starts from';
       walk.anchor = null;
@@ -75,4 +77,14 @@ function check(walk: SiteWalk, row: Row): string | null {
   }
   walk.expected = { position: row.position, hash: row.hash };
   return null;
+}
+
+/** A purge marker's detail; null when it no longer parses (the hash over it may have been rewritten too). */
+function readDetail(row: Row): { removedThrough?: number; lastRemovedHash?: string } | null {
+  try {
+    const detail = JSON.parse(row.detail || '');
+    return detail && typeof detail == 'object' ? detail : null;
+  } catch {
+    return null;
+  }
 }

@@ -196,6 +196,25 @@ describe.each(STORES)('the HTTP API on %s', (kind) => {
     expect(await bad.json()).toMatchObject({ ok: false, firstBadRow: { site: SITE, position: 3 } });
   });
 
+  test('a row edited into unreadable JSON: verify answers 409 naming it, find and export flag it, no request is blamed', async () => {
+    await start();
+    const records = [record(), record(), record()];
+    for (const r of records) await post(r);
+    await rawSql(place, kind == 'sqlite' ? 'DROP TRIGGER records_no_update' : 'DROP TRIGGER records_append_only ON records');
+    await rawSql(place, "UPDATE records SET granted = 'necessary' WHERE position = 3");
+    const verdict = await read('/v1/verify');
+    expect(verdict.status).toBe(409);
+    expect(await verdict.json()).toMatchObject({ ok: false, rows: 2, firstBadRow: { site: SITE, position: 3, reason: expect.stringMatching(/granted/) } });
+    const found = await read(`/v1/consent/${records[2].id}`);
+    expect(found.status).toBe(200);
+    expect((await found.json()).records[0]).toMatchObject({ id: records[2].id, granted: null, denied: ['advertising'], unreadable: ['granted'] });
+    const lines = (await (await read('/v1/export?format=ndjson')).text()).trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.map((l) => l.unreadable)).toEqual([undefined, undefined, ['granted']]);
+    const csv = (await (await read('/v1/export?lang=ru')).text()).trim().split('\r\n');
+    expect(csv).toHaveLength(4);
+    expect(csv[3]).toContain('"НЕ ЧИТАЕТСЯ: значение изменено в базе данных');
+  });
+
   test('with --ip none no address is kept; with full the whole address is', async () => {
     await start({ ip: 'none' });
     await post(record({ id: 'no-address-kept-01' }));

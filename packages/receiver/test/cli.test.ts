@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 import { describe, expect, test } from 'vitest';
 import { validate } from '../../../src/core/validate';
 import { textHash } from '../../../src/i18n/text-hash';
-import { CLI, exited, freshPlace, rawSql, record, startBin } from './helpers';
+import { CLI, exited, freshPlace, incoming, openPlace, rawSql, record, startBin } from './helpers';
 
 const run = async (args: string[], env: Record<string, string>) => {
   try {
@@ -70,6 +70,27 @@ describe('the kelisim-receiver command', () => {
 
     const log = await rawSql(place, 'SELECT what FROM access_log ORDER BY seq') as { what: string }[];
     expect(log.map((e) => e.what)).toEqual(['find', 'find', 'export', 'verify', 'verify']);
+  });
+
+  test('a row edited into unreadable JSON is named by verify, find and export, each exiting 1', async () => {
+    const place = await freshPlace('sqlite');
+    const store = await openPlace(place);
+    const records = [record(), record(), record()];
+    await store.append(records.map((r) => incoming(r)));
+    await store.close();
+    await rawSql(place, 'DROP TRIGGER records_no_update');
+    await rawSql(place, "UPDATE records SET granted = 'necessary' WHERE position = 2");
+    const verdict = await run(['verify'], place.env);
+    expect(verdict).toMatchObject({ code: 1, stderr: '' });
+    expect(verdict.stdout).toMatch(/^Chain broken at https:\/\/shop\.kz position 2 \(row 2\): its granted column/);
+    const found = await run(['find', records[1].id], place.env);
+    expect(found.code).toBe(1);
+    expect(found.stdout).toMatch(/granted: UNREADABLE {2}denied: advertising/);
+    expect(found.stderr).toMatch(/the record at https:\/\/shop\.kz position 2 \(row 2\) cannot be read: its granted column/);
+    const exported = await run(['export', '--format', 'ndjson'], place.env);
+    expect(exported.code).toBe(1);
+    expect(exported.stdout.trim().split('\n')).toHaveLength(3);
+    expect(exported.stderr).toMatch(/position 2 \(row 2\) cannot be read/);
   });
 
   test('a config with errors is not registered', async () => {

@@ -88,6 +88,20 @@ describe.each(STORES)('the %s store', (kind) => {
     expect(await verifyChains(store)).toMatchObject({ ok: false, rows: 1, firstBadRow: { site: 'https://shop.kz', position: 2 } });
   });
 
+  test('a list edited into something that is not JSON is named by verify and flagged by find, not a crash', async () => {
+    await open();
+    const records = [record(), record(), record(), record()];
+    await store.append(records.map((r) => incoming(r)));
+    await rawSql(place, kind == 'sqlite' ? 'DROP TRIGGER records_no_update' : 'DROP TRIGGER records_append_only ON records');
+    await rawSql(place, "UPDATE records SET granted = 'necessary' WHERE position = 3");
+    expect(await verifyChains(store)).toMatchObject({
+      ok: false, rows: 2, firstBadRow: { site: 'https://shop.kz', position: 3, reason: expect.stringMatching(/granted column/) },
+    });
+    const [row] = await store.find(records[2].id);
+    expect(row).toMatchObject({ position: 3, unreadable: ['granted'] });
+    expect((await store.find(records[3].id))[0].unreadable).toBeUndefined();
+  });
+
   test('a deleted row breaks the chain at the row after it', async () => {
     await open();
     await store.append([record(), record(), record()].map((r) => incoming(r)));

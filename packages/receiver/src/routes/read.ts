@@ -2,23 +2,10 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Readable } from 'node:stream';
 import { exportLines, parseRange, type Format } from '../export';
 import { LANGS, type Lang } from '../headings';
-import type { Row, Store } from '../store/types';
-import { textsLookup } from '../texts';
+import type { Store } from '../store/types';
 import { tokenMatches, tokenName } from '../token';
 import { verifyChains } from '../verify';
-
-/** A record as `GET /v1/consent/:id` and `find` show it: the stored fields plus where and when it arrived. */
-export async function present(rows: Row[], store: Store) {
-  const lookup = textsLookup(store);
-  return Promise.all(rows.map(async (row) => {
-    const texts = await lookup(row.record!.textHash, row.record!.language);
-    return {
-      ...row.record!, receivedAt: row.receivedAt, site: row.site, userAgent: row.userAgent, ip: row.ip,
-      position: row.position, hash: row.hash, texts: texts && { source: texts.source, language: texts.language, addedAt: texts.addedAt },
-      textsUnknown: !texts,
-    };
-  }));
-}
+import { present } from '../view';
 
 export function readRoutes(app: FastifyInstance, { store, token }: { store: Store; token?: string }) {
   /** Every read is itself logged (when, which token, what), before it is answered. */

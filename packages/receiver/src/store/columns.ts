@@ -16,15 +16,32 @@ export const toColumns = (row: Row) => {
 export const SELECT = `SELECT seq, site, position, kind, consent_id, timestamp, action, granted, denied, revision,
   language, text_hash, path, received_at, user_agent, ip, detail, prev_hash, hash FROM records`;
 
+/**
+ * A row as the code reads it. Nothing here throws on what an intruder wrote into a column: a list
+ * that no longer parses reads as empty and is named in `unreadable`, so that verify can name the
+ * row and the export and find can flag it, instead of failing on the first such row.
+ */
 export function fromColumns(c: Record<string, any>): Row {
+  const unreadable: string[] = [];
+  const names = (column: 'granted' | 'denied'): string[] => {
+    try {
+      const value = JSON.parse(c[column]);
+      if (Array.isArray(value) && value.every((n) => typeof n == 'string')) return value;
+    } catch {
+      // Named below.
+    }
+    unreadable.push(column);
+    return [];
+  };
   const record: LogRecord | null = c.kind == 'record' ? {
     id: c.consent_id, timestamp: c.timestamp, action: c.action,
-    granted: JSON.parse(c.granted), denied: JSON.parse(c.denied),
+    granted: names('granted'), denied: names('denied'),
     revision: c.revision, language: c.language, textHash: c.text_hash, path: c.path,
   } : null;
   return {
     seq: Number(c.seq), site: c.site, position: Number(c.position), kind: c.kind, record,
     receivedAt: c.received_at, userAgent: c.user_agent, ip: c.ip, detail: c.detail,
     prevHash: c.prev_hash, hash: c.hash,
+    ...(unreadable.length ? { unreadable } : {}),
   };
 }

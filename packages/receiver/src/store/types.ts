@@ -23,6 +23,8 @@ export interface Row {
   detail: string | null;
   prevHash: string;
   hash: string;
+  /** Columns whose stored value no longer reads as what was written (`granted`, `denied`): edited in the database. */
+  unreadable?: string[];
 }
 
 /** created: stored now (201); duplicate: already stored with the same content (200); conflict: same key, other content (409). */
