@@ -78,12 +78,16 @@ async function run(argv: string[]): Promise<number> {
         await logged(store, 'verify', {});
         const verdict = await verifyChains(store);
         if (s.json) console.log(JSON.stringify(verdict));
-        else if (verdict.ok) {
-          console.log(`Chain verified: ${verdict.rows} row(s).`);
-          for (const h of verdict.heads) console.log(`  ${h.site}  position ${h.position}  head ${h.hash}`);
-        } else {
+        else {
           const b = verdict.firstBadRow;
-          console.log(`Chain broken at ${b.site} position ${b.position}${b.seq ? ` (row ${b.seq})` : ''}: ${b.reason}. ${verdict.rows} row(s) before it fit.`);
+          if (b) console.log(`Chain broken at ${b.site} position ${b.position}${b.seq ? ` (row ${b.seq})` : ''}: ${b.reason}. ${verdict.rows} row(s) before it fit.`);
+          else {
+            console.log(`Chain verified: ${verdict.rows} row(s).`);
+            for (const h of verdict.heads) console.log(`  ${h.site}  position ${h.position}  head ${h.hash}`);
+          }
+          for (const t of verdict.badTexts) {
+            console.log(`Texts altered: ${t.language} ${t.hash} (${t.source}, registered ${t.addedAt}) no longer match their hash (edited after registration).`);
+          }
         }
         return verdict.ok ? 0 : 1;
       });
@@ -100,7 +104,7 @@ async function run(argv: string[]): Promise<number> {
         else {
           for (const r of records) {
             console.log(`${r.receivedAt}  ${r.action.padEnd(10)}  granted: ${list(r.granted)}  denied: ${list(r.denied)}`);
-            console.log(`    ${r.site}${r.path}  language ${r.language}  revision ${r.revision}  texts ${r.textsUnknown ? `UNKNOWN (${r.textHash})` : `${r.texts!.source} (${r.textHash})`}`);
+            console.log(`    ${r.site}${r.path}  language ${r.language}  revision ${r.revision}  texts ${r.textsAltered ? `ALTERED (${r.textHash})` : r.textsUnknown ? `UNKNOWN (${r.textHash})` : `${r.texts!.source} (${r.textHash})`}`);
           }
         }
         return notice(rows.filter((row) => row.unreadable));

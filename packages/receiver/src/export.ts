@@ -41,12 +41,14 @@ export async function* exportLines(store: Store, range: Range, format: Format, l
     let chunk = '';
     for (const row of rows) {
       if (row.unreadable) onUnreadable(row);
-      const texts = await lookup(row.record!.textHash, row.record!.language);
+      const looked = await lookup(row.record!.textHash, row.record!.language);
       if (format == 'csv') {
-        const shown = texts ? `${texts.source} (${texts.language}, ${words.registered} ${texts.addedAt}): ${texts.texts}` : words.unknown;
+        const texts = looked.entry;
+        const shown = texts ? `${texts.source} (${texts.language}, ${words.registered} ${texts.addedAt}): ${texts.texts}`
+          : looked.altered ? words.altered : words.unknown;
         chunk += csvLine(COLUMNS.map((value) => value(row, shown, words)));
       } else {
-        chunk += JSON.stringify(recordView(row, texts, true)) + '\n';
+        chunk += JSON.stringify(recordView(row, looked, true)) + '\n';
       }
     }
     if (chunk) yield chunk;

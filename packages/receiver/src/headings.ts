@@ -9,6 +9,8 @@ export interface Headings {
   columns: string[];
   unknown: string;
   registered: string;
+  /** Texts registered under the hash that no longer match it. */
+  altered: string;
   /** In place of a list the database no longer reads back. */
   unreadable: string;
 }
@@ -24,6 +26,7 @@ export const HEADINGS: Record<Lang, Headings> = {
     ],
     unknown: 'НЕИЗВЕСТНО: тексты с этим хешем не зарегистрированы',
     registered: 'зарегистрировано',
+    altered: 'ИЗМЕНЕНО: тексты под этим хешем правили в базе данных после регистрации, они с ним не сходятся',
     unreadable: 'НЕ ЧИТАЕТСЯ: значение изменено в базе данных, проверьте цепочку командой verify',
   },
   kk: {
@@ -36,6 +39,7 @@ export const HEADINGS: Record<Lang, Headings> = {
     ],
     unknown: 'БЕЛГІСІЗ: бұл хештің мәтіндері тіркелмеген',
     registered: 'тіркелген',
+    altered: 'ӨЗГЕРТІЛГЕН: бұл хештің мәтіндері тіркелгеннен кейін дерекқорда түзетілген, хешке сәйкес келмейді',
     unreadable: 'ОҚЫЛМАЙДЫ: мәні дерекқорда өзгертілген, тізбекті verify командасымен тексеріңіз',
   },
   en: {
@@ -48,6 +52,7 @@ export const HEADINGS: Record<Lang, Headings> = {
     ],
     unknown: 'UNKNOWN: no texts registered for this hash',
     registered: 'registered',
+    altered: 'ALTERED: the texts registered under this hash were edited in the database and no longer match it',
     unreadable: 'UNREADABLE: the value was altered in the database; check the chain with verify',
   },
 };

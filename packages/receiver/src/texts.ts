@@ -1,3 +1,4 @@
+import { hashText } from '../../../src/core/hash';
 import { validate } from '../../../src/core/validate';
 import { textsFor } from '../../../src/i18n';
 import { textHash } from '../../../src/i18n/text-hash';
@@ -37,12 +38,36 @@ export function textsOfConfig(config: unknown, source: string, now = new Date().
   return { entries, errors, warnings };
 }
 
+/**
+ * Whether registered texts still hash to their hash. The stored JSON holds what `hashTexts` read
+ * (the UI strings and each category's title and description, in order), so the hash can be taken
+ * again from the table alone; words edited in the database no longer match.
+ */
+export function textsIntact(entry: TextsEntry): boolean {
+  if (entry.kind != TEXT_HASH) return true;
+  try {
+    const { ui, categories } = JSON.parse(entry.texts);
+    return hashText(JSON.stringify(ui) + Object.values(categories).map((c) => JSON.stringify(c)).join()) == entry.hash;
+  } catch {
+    return false;
+  }
+}
+
+/** The texts behind a record's hash, or none; `altered` when texts are registered under it but no longer match it. */
+export interface Looked {
+  entry: TextsEntry | null;
+  altered: boolean;
+}
+
 /** Looks up each hash once per export or answer. */
 export function textsLookup(store: Store) {
   const cache = new Map<string, Promise<TextsEntry[]>>();
-  return async (hash: string, language: string): Promise<TextsEntry | null> => {
+  return async (hash: string, language: string): Promise<Looked> => {
     if (!cache.has(hash)) cache.set(hash, store.texts(hash));
     const found = await cache.get(hash)!;
-    return found.filter((e) => e.language == language)[0] || found[0] || null;
+    // Two languages can share a hash when their words are the same; an intact one still vouches for them.
+    const intact = found.filter(textsIntact);
+    const entry = intact.filter((e) => e.language == language)[0] || intact[0] || null;
+    return { entry, altered: !entry && found.length > 0 };
   };
 }

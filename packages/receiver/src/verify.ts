@@ -1,5 +1,6 @@
 import { GENESIS, rowHash } from './chain';
 import type { Row, Store } from './store/types';
+import { textsIntact } from './texts';
 
 export interface BadRow {
   site: string;
@@ -8,9 +9,30 @@ export interface BadRow {
   reason: string;
 }
 
-export type Verdict =
-  | { ok: true; rows: number; heads: { site: string; position: number; hash: string }[] }
-  | { ok: false; rows: number; firstBadRow: BadRow };
+/** Registered texts whose words no longer hash to the hash they are registered under. */
+export interface BadTexts {
+  hash: string;
+  language: string;
+  source: string;
+  addedAt: string;
+}
+
+export interface ChainHead {
+  site: string;
+  position: number;
+  hash: string;
+}
+
+export interface Verdict {
+  /** Every chain fits and every registered text still matches its hash. */
+  ok: boolean;
+  /** Rows that fit, in walk order, before the first that does not. */
+  rows: number;
+  /** The last row of each chain walked to its end. */
+  heads: ChainHead[];
+  firstBadRow?: BadRow;
+  badTexts: BadTexts[];
+}
 
 interface SiteWalk {
   site: string;
@@ -22,12 +44,20 @@ interface SiteWalk {
 /**
  * Walks every site's chain in position order and names the first row that does not fit: an
  * edited row, a missing one, or a chain that starts after position 1 with no purge recording why.
- * Keyset pages keep memory flat whatever the size of the store.
+ * Keyset pages keep memory flat whatever the size of the store. Then hashes every registered
+ * text again, since what a record's hash stood for is proof as much as the record.
  */
 export async function verifyChains(store: Store, pageSize = 2000): Promise<Verdict> {
+  const chains = await walkChains(store, pageSize);
+  const badTexts = (await store.allTexts()).filter((e) => !textsIntact(e))
+    .map(({ hash, language, source, addedAt }) => ({ hash, language, source, addedAt }));
+  return { ok: !chains.firstBadRow && !badTexts.length, ...chains, badTexts };
+}
+
+async function walkChains(store: Store, pageSize: number): Promise<Omit<Verdict, 'ok' | 'badTexts'>> {
   let rows = 0;
   let walk: SiteWalk | null = null;
-  const heads: { site: string; position: number; hash: string }[] = [];
+  const heads: ChainHead[] = [];
 
   const finish = (w: SiteWalk): BadRow | null => {
     if (w.anchor) return { site: w.site, position: w.anchor.position, seq: w.anchor.seq, reason: 'rows before it are missing and no purge in the chain records their removal' };
@@ -41,11 +71,11 @@ export async function verifyChains(store: Store, pageSize = 2000): Promise<Verdi
     for (const row of page) {
       if (!walk || walk.site != row.site) {
         const bad = walk && finish(walk);
-        if (bad) return { ok: false, rows, firstBadRow: bad };
+        if (bad) return { rows, heads, firstBadRow: bad };
         walk = { site: row.site, expected: null, anchor: null };
       }
       const bad = check(walk, row);
-      if (bad) return { ok: false, rows, firstBadRow: { site: row.site, position: row.position, seq: row.seq, reason: bad } };
+      if (bad) return { rows, heads, firstBadRow: { site: row.site, position: row.position, seq: row.seq, reason: bad } };
       rows++;
     }
     if (page.length < pageSize) break;
@@ -53,8 +83,7 @@ export async function verifyChains(store: Store, pageSize = 2000): Promise<Verdi
     after = { site: last.site, position: last.position };
   }
   const bad = walk && finish(walk);
-  if (bad) return { ok: false, rows, firstBadRow: bad };
-  return { ok: true, rows, heads };
+  return bad ? { rows, heads, firstBadRow: bad } : { rows, heads };
 }
 
 function check(walk: SiteWalk, row: Row): string | null {

@@ -1,6 +1,6 @@
 import type { LogRecord } from '../../../src/core/record';
-import type { Row, Store, TextsEntry } from './store/types';
-import { textsLookup } from './texts';
+import type { Row, Store } from './store/types';
+import { textsLookup, type Looked } from './texts';
 
 /** A record as find, `GET /v1/consent/:id` and the NDJSON export show it. */
 export interface RecordView extends Omit<LogRecord, 'granted' | 'denied'> {
@@ -14,6 +14,8 @@ export interface RecordView extends Omit<LogRecord, 'granted' | 'denied'> {
   hash: string;
   texts: { source: string; language: string; addedAt: string; shown?: unknown } | null;
   textsUnknown: boolean;
+  /** Texts are registered under the hash but were changed since, so none are shown. */
+  textsAltered: boolean;
   unreadable?: string[];
 }
 
@@ -22,12 +24,13 @@ export interface RecordView extends Omit<LogRecord, 'granted' | 'denied'> {
  * back is null and named in `unreadable`, never shown as an empty choice. `words` adds the full
  * texts behind the hash.
  */
-export function recordView(row: Row, texts: TextsEntry | null, words = false): RecordView {
+export function recordView(row: Row, { entry: texts, altered }: Looked, words = false): RecordView {
   const view: RecordView = {
     ...row.record!, receivedAt: row.receivedAt, site: row.site, userAgent: row.userAgent, ip: row.ip,
     position: row.position, hash: row.hash,
     texts: texts && { source: texts.source, language: texts.language, addedAt: texts.addedAt, ...(words ? { shown: JSON.parse(texts.texts) } : {}) },
     textsUnknown: !texts,
+    textsAltered: altered,
   };
   for (const column of row.unreadable || []) view[column as 'granted' | 'denied'] = null;
   if (row.unreadable) view.unreadable = row.unreadable;

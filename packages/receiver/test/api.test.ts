@@ -174,6 +174,25 @@ describe.each(STORES)('the HTTP API on %s', (kind) => {
     expect((await store.accessLog()).map((e) => e.what)).toEqual(['export', 'export', 'export', 'export']);
   });
 
+  test('texts edited in the database after registration are flagged, never shown under the hash', async () => {
+    await start();
+    const config = { categories: { necessary: { required: true }, analytics: {} } };
+    await store.addTexts(textsOfConfig(config, 'shop.json').entries);
+    const hash = textHash(validate(config, () => undefined, () => undefined), 'ru');
+    const r = record({ textHash: hash });
+    await post(r);
+    await rawSql(place, kind == 'sqlite' ? 'DROP TRIGGER texts_no_update' : 'DROP TRIGGER texts_append_only ON texts');
+    await rawSql(place, "UPDATE texts SET texts = replace(texts, 'cookie', 'ИЗМЕНЕНО') WHERE language = 'ru'");
+    const [line] = (await (await read('/v1/export?format=ndjson')).text()).trim().split('\n').map((l) => JSON.parse(l));
+    expect(line).toMatchObject({ textHash: hash, texts: null, textsUnknown: true, textsAltered: true });
+    const csv = await (await read('/v1/export')).text();
+    expect(csv).toContain('"ИЗМЕНЕНО: тексты под этим хешем правили в базе данных после регистрации, они с ним не сходятся"');
+    expect((await (await read(`/v1/consent/${r.id}`)).json()).records[0]).toMatchObject({ texts: null, textsAltered: true });
+    const verdict = await read('/v1/verify');
+    expect(verdict.status).toBe(409);
+    expect(await verdict.json()).toMatchObject({ ok: false, rows: 1, badTexts: [{ hash, language: 'ru', source: 'shop.json' }] });
+  });
+
   test('the export range includes both days and refuses a date it cannot read', async () => {
     await start();
     await post(record());

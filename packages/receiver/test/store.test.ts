@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { createBatcher } from '../src/batcher';
 import type { Store } from '../src/store/types';
+import { textsOfConfig } from '../src/texts';
 import { verifyChains } from '../src/verify';
 import { freshPlace, incoming, openPlace, rawSql, record, STORES, type Place } from './helpers';
 
@@ -100,6 +101,24 @@ describe.each(STORES)('the %s store', (kind) => {
     const [row] = await store.find(records[2].id);
     expect(row).toMatchObject({ position: 3, unreadable: ['granted'] });
     expect((await store.find(records[3].id))[0].unreadable).toBeUndefined();
+  });
+
+  test('registered texts are append-only, and verify names texts edited behind the triggers', async () => {
+    await open();
+    const { entries } = textsOfConfig({ categories: { necessary: { required: true }, analytics: {} } }, 'shop.json');
+    await store.addTexts(entries);
+    await expect(rawSql(place, "UPDATE texts SET texts = replace(texts, 'cookie', 'ИЗМЕНЕНО')")).rejects.toThrow(/append-only/);
+    await expect(rawSql(place, 'DELETE FROM texts')).rejects.toThrow(/append-only/);
+    // Registering the same config again adds nothing and changes nothing.
+    expect(await store.addTexts(entries)).toBe(0);
+    expect(await verifyChains(store)).toMatchObject({ ok: true, badTexts: [] });
+
+    await rawSql(place, kind == 'sqlite' ? 'DROP TRIGGER texts_no_update' : 'DROP TRIGGER texts_append_only ON texts');
+    await rawSql(place, "UPDATE texts SET texts = replace(texts, 'cookie', 'ИЗМЕНЕНО') WHERE language = 'kk'");
+    const kk = entries.find((e) => e.language == 'kk')!;
+    expect(await verifyChains(store)).toEqual({
+      ok: false, rows: 0, heads: [], badTexts: [{ hash: kk.hash, language: 'kk', source: 'shop.json', addedAt: kk.addedAt }],
+    });
   });
 
   test('a deleted row breaks the chain at the row after it', async () => {

@@ -179,6 +179,9 @@ export async function openPostgres(url: string, { migrate = true } = {}): Promis
     async texts(hash) {
       return (await pool.query('SELECT kind, hash, language, texts, source, added_at AS "addedAt" FROM texts WHERE hash = $1 ORDER BY added_at', [hash])).rows;
     },
+    async allTexts() {
+      return (await pool.query('SELECT kind, hash, language, texts, source, added_at AS "addedAt" FROM texts ORDER BY added_at, hash, language')).rows;
+    },
     async close() {
       await pool.end();
     },

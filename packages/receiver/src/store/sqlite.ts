@@ -128,6 +128,9 @@ export function openSqlite(dataDir: string, { migrate = true } = {}): Store & { 
       return db.prepare('SELECT kind, hash, language, texts, source, added_at AS addedAt FROM texts WHERE hash = ? ORDER BY added_at')
         .all(hash) as TextsEntry[];
     },
+    async allTexts() {
+      return db.prepare('SELECT kind, hash, language, texts, source, added_at AS addedAt FROM texts ORDER BY added_at, hash, language').all() as TextsEntry[];
+    },
     async close() {
       if (checkpointer) {
         const worker = checkpointer;

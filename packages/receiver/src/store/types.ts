@@ -80,5 +80,7 @@ export interface Store {
   accessLog(): Promise<AccessEntry[]>;
   addTexts(entries: TextsEntry[]): Promise<number>;
   texts(hash: string): Promise<TextsEntry[]>;
+  /** Every registered text, for verify to hash again. */
+  allTexts(): Promise<TextsEntry[]>;
   close(): Promise<void>;
 }
