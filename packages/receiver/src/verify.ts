@@ -1,5 +1,5 @@
 import { GENESIS, rowHash } from './chain';
-import type { Row, Store } from './store/types';
+import type { ReadView, Row, Store } from './store/types';
 import { textsIntact } from './texts';
 
 export interface BadRow {
@@ -48,13 +48,16 @@ interface SiteWalk {
  * text again, since what a record's hash stood for is proof as much as the record.
  */
 export async function verifyChains(store: Store, pageSize = 2000): Promise<Verdict> {
-  const chains = await walkChains(store, pageSize);
-  const badTexts = (await store.allTexts()).filter((e) => !textsIntact(e))
-    .map(({ hash, language, source, addedAt }) => ({ hash, language, source, addedAt }));
-  return { ok: !chains.firstBadRow && !badTexts.length, ...chains, badTexts };
+  // One snapshot: a retention purge committed between two pages would otherwise look like rows gone missing.
+  return store.snapshot(async (view) => {
+    const chains = await walkChains(view, pageSize);
+    const badTexts = (await view.allTexts()).filter((e) => !textsIntact(e))
+      .map(({ hash, language, source, addedAt }) => ({ hash, language, source, addedAt }));
+    return { ok: !chains.firstBadRow && !badTexts.length, ...chains, badTexts };
+  });
 }
 
-async function walkChains(store: Store, pageSize: number): Promise<Omit<Verdict, 'ok' | 'badTexts'>> {
+async function walkChains(store: ReadView, pageSize: number): Promise<Omit<Verdict, 'ok' | 'badTexts'>> {
   let rows = 0;
   let walk: SiteWalk | null = null;
   const heads: ChainHead[] = [];

@@ -3,7 +3,7 @@ import type { LogRecord } from '../../../../src/core/record';
 import { plan, purgeMarker, recordKey, type Head } from '../chain';
 import { fromColumns, SELECT, toColumns } from './columns';
 import { migrations } from './migrate';
-import type { AccessEntry, Incoming, Range, Row, Store, TextsEntry } from './types';
+import type { AccessEntry, Incoming, Range, ReadView, Row, Store, TextsEntry } from './types';
 
 // One round trip for a whole batch: each column travels as an array and unnest() zips them back.
 const INSERT = `INSERT INTO records (site, position, kind, consent_id, timestamp, action, granted, denied, revision,
@@ -50,6 +50,19 @@ const readHead = async (client: pg.PoolClient, site: string): Promise<Head | und
   const { rows } = await client.query('SELECT position, hash FROM records WHERE site = $1 ORDER BY position DESC LIMIT 1', [site]);
   return rows[0] && { position: Number(rows[0].position), hash: rows[0].hash };
 };
+
+/** What verify reads, through the pool or on a snapshot's connection. */
+const readView = (db: pg.Pool | pg.PoolClient): ReadView => ({
+  async chainPage(after, limit) {
+    const { rows } = after
+      ? await db.query(`${SELECT} WHERE (site, position) > ($1, $2) ORDER BY site, position LIMIT $3`, [after.site, after.position, limit])
+      : await db.query(`${SELECT} ORDER BY site, position LIMIT $1`, [limit]);
+    return rows.map(fromColumns);
+  },
+  async allTexts() {
+    return (await db.query('SELECT kind, hash, language, texts, source, added_at AS "addedAt" FROM texts ORDER BY added_at, hash, language')).rows;
+  },
+});
 
 export async function migratePostgres(pool: pg.Pool): Promise<string[]> {
   const client = await pool.connect();
@@ -133,10 +146,21 @@ export async function openPostgres(url: string, { migrate = true } = {}): Promis
         AND ($2::text IS NULL OR received_at >= $2) AND ($3::text IS NULL OR received_at < $3) AND ($4::text IS NULL OR site = $4)
         ORDER BY seq LIMIT $5`, [afterSeq, range.from ?? null, range.before ?? null, range.site ?? null, limit]));
     },
-    async chainPage(after, limit) {
-      return rowsOf(after
-        ? await pool.query(`${SELECT} WHERE (site, position) > ($1, $2) ORDER BY site, position LIMIT $3`, [after.site, after.position, limit])
-        : await pool.query(`${SELECT} ORDER BY site, position LIMIT $1`, [limit]));
+    ...readView(pool),
+    async snapshot(work) {
+      const client = await pool.connect();
+      try {
+        // One snapshot for the whole walk; read-only, so it never waits on or blocks a writer.
+        await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+        const result = await work(readView(client));
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
     },
     async purge(cutoff, now) {
       const { rows: siteRows } = await pool.query('SELECT DISTINCT site FROM records ORDER BY site');
@@ -178,9 +202,6 @@ export async function openPostgres(url: string, { migrate = true } = {}): Promis
     },
     async texts(hash) {
       return (await pool.query('SELECT kind, hash, language, texts, source, added_at AS "addedAt" FROM texts WHERE hash = $1 ORDER BY added_at', [hash])).rows;
-    },
-    async allTexts() {
-      return (await pool.query('SELECT kind, hash, language, texts, source, added_at AS "addedAt" FROM texts ORDER BY added_at, hash, language')).rows;
     },
     async close() {
       await pool.end();

@@ -7,7 +7,7 @@ import { plan, purgeMarker, recordKey, type Head } from '../chain';
 import { CHECKPOINTER } from '../paths';
 import { fromColumns, SELECT, toColumns } from './columns';
 import { migrations } from './migrate';
-import type { AccessEntry, Incoming, Range, Row, Store, TextsEntry } from './types';
+import type { AccessEntry, Incoming, Range, ReadView, Row, Store, TextsEntry } from './types';
 
 const INSERT = `INSERT INTO records (site, position, kind, consent_id, timestamp, action, granted, denied, revision,
   language, text_hash, path, received_at, user_agent, ip, detail, prev_hash, hash)
@@ -27,6 +27,19 @@ export function migrateSqlite(db: Database.Database): string[] {
   }
   return applied;
 }
+
+/** What verify reads, on the store's connection or on a snapshot's. */
+const readView = (db: Database.Database): ReadView => ({
+  async chainPage(after, limit) {
+    const rows = after
+      ? db.prepare(`${SELECT} WHERE site > ? OR (site = ? AND position > ?) ORDER BY site, position LIMIT ?`).all(after.site, after.site, after.position, limit)
+      : db.prepare(`${SELECT} ORDER BY site, position LIMIT ?`).all(limit);
+    return rows.map((c) => fromColumns(c as Record<string, unknown>));
+  },
+  async allTexts() {
+    return db.prepare('SELECT kind, hash, language, texts, source, added_at AS addedAt FROM texts ORDER BY added_at, hash, language').all() as TextsEntry[];
+  },
+});
 
 /** The embedded store: one file, WAL, and an fsync at every commit so a 201 survives a power cut. */
 export function openSqlite(dataDir: string, { migrate = true } = {}): Store & { db: Database.Database } {
@@ -104,11 +117,19 @@ export function openSqlite(dataDir: string, { migrate = true } = {}): Store & { 
         range.site ?? null, range.site ?? null, limit);
       return rows.map((c) => fromColumns(c as Record<string, unknown>));
     },
-    async chainPage(after, limit) {
-      const rows = after
-        ? db.prepare(`${SELECT} WHERE site > ? OR (site = ? AND position > ?) ORDER BY site, position LIMIT ?`).all(after.site, after.site, after.position, limit)
-        : db.prepare(`${SELECT} ORDER BY site, position LIMIT ?`).all(limit);
-      return rows.map((c) => fromColumns(c as Record<string, unknown>));
+    ...readView(db),
+    async snapshot(work) {
+      // A connection of its own: the writer's transactions must not nest in the reader's, and in
+      // WAL mode a reader keeps the snapshot of its first read until it ends its transaction.
+      const reader = new Database(file, { readonly: true, fileMustExist: true });
+      try {
+        reader.pragma('busy_timeout = 5000');
+        reader.exec('BEGIN');
+        return await work(readView(reader));
+      } finally {
+        if (reader.inTransaction) reader.exec('COMMIT');
+        reader.close();
+      }
     },
     async purge(cutoff, now) {
       return purge.immediate(cutoff, now);
@@ -127,9 +148,6 @@ export function openSqlite(dataDir: string, { migrate = true } = {}): Store & { 
     async texts(hash) {
       return db.prepare('SELECT kind, hash, language, texts, source, added_at AS addedAt FROM texts WHERE hash = ? ORDER BY added_at')
         .all(hash) as TextsEntry[];
-    },
-    async allTexts() {
-      return db.prepare('SELECT kind, hash, language, texts, source, added_at AS addedAt FROM texts ORDER BY added_at, hash, language').all() as TextsEntry[];
     },
     async close() {
       if (checkpointer) {

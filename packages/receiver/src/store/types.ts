@@ -61,8 +61,16 @@ export interface PurgeResult {
   removedThrough: number;
 }
 
+/** What verify reads: through the store, or inside one snapshot of it. */
+export interface ReadView {
+  /** Every row of every chain, by site then position, after a key: verify walks page by page. */
+  chainPage(after: { site: string; position: number } | null, limit: number): Promise<Row[]>;
+  /** Every registered text, for verify to hash again. */
+  allTexts(): Promise<TextsEntry[]>;
+}
+
 /** The one small interface each backend implements; the same tests run against both. */
-export interface Store {
+export interface Store extends ReadView {
   readonly dialect: 'sqlite' | 'postgres';
   /** Where the data lives, for people (no password). */
   readonly where: string;
@@ -72,15 +80,16 @@ export interface Store {
   find(id: string): Promise<Row[]>;
   /** Consent records in a range, by seq, after `afterSeq`: the export streams page by page. */
   page(range: Range, afterSeq: number, limit: number): Promise<Row[]>;
-  /** Every row of every chain, by site then position, after a key: verify walks page by page. */
-  chainPage(after: { site: string; position: number } | null, limit: number): Promise<Row[]>;
+  /**
+   * Runs `work` on one read snapshot, so a walk over many pages sees the store as it was at one
+   * moment: what commits meanwhile (new records, a retention purge) stays out of it.
+   */
+  snapshot<T>(work: (view: ReadView) => Promise<T>): Promise<T>;
   /** Removes each site's leading rows received before `cutoff` and chains a marker that says so. */
   purge(cutoff: string, now: string): Promise<PurgeResult[]>;
   logAccess(entry: AccessEntry): Promise<void>;
   accessLog(): Promise<AccessEntry[]>;
   addTexts(entries: TextsEntry[]): Promise<number>;
   texts(hash: string): Promise<TextsEntry[]>;
-  /** Every registered text, for verify to hash again. */
-  allTexts(): Promise<TextsEntry[]>;
   close(): Promise<void>;
 }
