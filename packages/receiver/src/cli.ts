@@ -39,8 +39,9 @@ async function serve(s: Settings) {
   process.on('SIGINT', stop);
 }
 
-async function withStore(s: Settings, work: (store: Store) => Promise<number>): Promise<number> {
-  const store = await openStore(s);
+/** `read`: verify, find and export only read, so a store that is not there is an error, never created. */
+async function withStore(s: Settings, work: (store: Store) => Promise<number>, { read = false } = {}): Promise<number> {
+  const store = await openStore({ ...s, mustExist: read });
   try {
     return await work(store);
   } finally {
@@ -69,7 +70,7 @@ async function run(argv: string[]): Promise<number> {
       await serve(s);
       return -1;
     case 'migrate':
-      return withStore({ ...s }, async (store) => {
+      return withStore(s, async (store) => {
         console.log(`kelisim-receiver: ${store.dialect} at ${store.where} is up to date.`);
         return 0;
       });
@@ -90,7 +91,7 @@ async function run(argv: string[]): Promise<number> {
           }
         }
         return verdict.ok ? 0 : 1;
-      });
+      }, { read: true });
     case 'find': {
       const id = rest[0];
       if (!id) throw new UsageError('find needs a consent id: kelisim-receiver find <consent-id>');
@@ -108,7 +109,7 @@ async function run(argv: string[]): Promise<number> {
           }
         }
         return notice(rows.filter((row) => row.unreadable));
-      });
+      }, { read: true });
     }
     case 'export': {
       const range = parseRange(s.from, s.to, s.site);
@@ -119,7 +120,7 @@ async function run(argv: string[]): Promise<number> {
         const lines = exportLines(store, range, s.format, s.lang, { onUnreadable: (row) => void unreadable.push(row) });
         await pipeline(Readable.from(lines), s.out ? createWriteStream(s.out) : process.stdout);
         return notice(unreadable);
-      });
+      }, { read: true });
     }
     case 'texts': {
       const file = rest[1];

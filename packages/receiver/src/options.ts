@@ -115,7 +115,7 @@ Options (environment twin in brackets):
   [DATABASE_URL]         postgres://user:password@host/db selects PostgreSQL
   [KELISIM_TOKEN]        the read/export token (Authorization: Bearer <token>)
 
-Exit codes: 0 done, 1 verify found a bad row or the store failed, 2 wrong usage.
+Exit codes: 0 done, 1 verify found a bad row, or the store is missing or failed, 2 wrong usage.
 
 Example:
   KELISIM_TOKEN=secret kelisim-receiver --origin https://example.kz --retention-days 1095

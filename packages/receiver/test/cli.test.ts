@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, test } from 'vitest';
@@ -91,6 +92,37 @@ describe('the kelisim-receiver command', () => {
     expect(exported.code).toBe(1);
     expect(exported.stdout.trim().split('\n')).toHaveLength(3);
     expect(exported.stderr).toMatch(/position 2 \(row 2\) cannot be read/);
+  });
+
+  test('verify, find and export refuse a store that is not there, name where they looked, and create nothing', async () => {
+    const empty = mkdtempSync(join(tmpdir(), 'kelisim-empty-'));
+    const { KELISIM_DATA: _data, DATABASE_URL: _url, ...env } = process.env;
+    const bare = async (args: string[], extra: Record<string, string> = {}) => {
+      try {
+        const { stdout, stderr } = await promisify(execFile)(process.execPath, [CLI, ...args], { env: { ...env, ...extra }, cwd: empty });
+        return { code: 0, stdout, stderr };
+      } catch (error) {
+        return error as { code: number; stdout: string; stderr: string };
+      }
+    };
+    const here = join(realpathSync(empty), 'kelisim-data', 'consent.db');
+    for (const args of [['verify'], ['verify', '--json'], ['find', 'abcdefghijklmnop'], ['export']]) {
+      const result = await bare(args);
+      expect(result.code, args.join(' ')).toBe(1);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toContain(`there is no consent store at ${here}: check --data (KELISIM_DATA)`);
+    }
+    const typo = await bare(['--data', join(empty, 'typo'), 'find', 'abcdefghijklmnop']);
+    expect(typo).toMatchObject({ code: 1, stdout: '' });
+    expect(typo.stderr).toContain(join(realpathSync(empty), 'typo', 'consent.db'));
+    expect(readdirSync(empty)).toEqual([]);
+
+    // A PostgreSQL database without our tables is refused the same way, and left without them.
+    const place = await freshPlace('postgres');
+    const pgVerify = await bare(['verify'], { DATABASE_URL: place.databaseUrl! });
+    expect(pgVerify).toMatchObject({ code: 1, stdout: '' });
+    expect(pgVerify.stderr).toMatch(/the database at postgres:\/\/\S+ \(DATABASE_URL\) holds no consent records table/);
+    expect(await rawSql(place, "SELECT to_regclass('records') AS t")).toEqual([{ t: null }]);
   });
 
   test('a config with errors is not registered', async () => {

@@ -92,13 +92,18 @@ export async function migratePostgres(pool: pg.Pool): Promise<string[]> {
   }
 }
 
-export async function openPostgres(url: string, { migrate = true } = {}): Promise<Store & { pool: pg.Pool }> {
+/** PostgreSQL; with `mustExist` (the commands that only read) a database without our tables is an error, and none are created. */
+export async function openPostgres(url: string, { migrate = true, mustExist = false } = {}): Promise<Store & { pool: pg.Pool }> {
   const pool = new pg.Pool({ connectionString: url, max: 8 });
   // An idle client losing its server must not take the process down; the next query reports it.
   pool.on('error', () => undefined);
-  if (migrate) await migratePostgres(pool);
   const shown = new URL(url);
   shown.password = '';
+  if (mustExist && !(await pool.query("SELECT to_regclass('records') AS t")).rows[0].t) {
+    await pool.end();
+    throw new Error(`the database at ${shown} (DATABASE_URL) holds no consent records table: check DATABASE_URL`);
+  }
+  if (migrate) await migratePostgres(pool);
 
   const appendOnce = (batch: Incoming[]) => inTransaction(pool, async (client) => {
     // Sorted, so two transactions with overlapping batches take the locks in the same order.

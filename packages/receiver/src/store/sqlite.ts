@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { LogRecord } from '../../../../src/core/record';
@@ -41,11 +41,20 @@ const readView = (db: Database.Database): ReadView => ({
   },
 });
 
-/** The embedded store: one file, WAL, and an fsync at every commit so a 201 survives a power cut. */
-export function openSqlite(dataDir: string, { migrate = true } = {}): Store & { db: Database.Database } {
-  mkdirSync(dataDir, { recursive: true });
+/**
+ * The embedded store: one file, WAL, and an fsync at every commit so a 201 survives a power cut.
+ * With `mustExist` (the commands that only read) a missing store is an error, never a new empty
+ * one: verify over a mistyped folder must not report an intact chain of nothing.
+ */
+export function openSqlite(dataDir: string, { migrate = true, mustExist = false } = {}): Store & { db: Database.Database } {
   const file = resolve(join(dataDir, 'consent.db'));
-  const db = new Database(file);
+  if (mustExist && !existsSync(file)) throw new Error(`there is no consent store at ${file}: check --data (KELISIM_DATA), or DATABASE_URL for PostgreSQL`);
+  if (!mustExist) mkdirSync(dataDir, { recursive: true });
+  const db = new Database(file, { fileMustExist: mustExist });
+  if (mustExist && !db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'records'").get()) {
+    db.close();
+    throw new Error(`${file} holds no consent records table: it is not a kelisim-receiver store; check --data (KELISIM_DATA)`);
+  }
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('busy_timeout = 5000');
