@@ -86,6 +86,9 @@ async function run(argv: string[]): Promise<number> {
             console.log(`Chain verified: ${verdict.rows} row(s).`);
             for (const h of verdict.heads) console.log(`  ${h.site}  position ${h.position}  head ${h.hash}`);
           }
+          for (const p of verdict.purges) {
+            console.log(`  ${p.site}  position ${p.position}: retention on ${p.at} removed ${p.removed} row(s) through position ${p.removedThrough}, received before ${p.receivedBefore}`);
+          }
           for (const t of verdict.badTexts) {
             console.log(`Texts altered: ${t.language} ${t.hash} (${t.source}, registered ${t.addedAt}) no longer match their hash (edited after registration).`);
           }

@@ -23,6 +23,18 @@ export interface ChainHead {
   hash: string;
 }
 
+/** A retention purge as its marker row records it: when it ran and what it removed. */
+export interface PurgeNote {
+  site: string;
+  /** The marker's own position in the chain. */
+  position: number;
+  /** When the purge ran (the marker's received time). */
+  at: string;
+  removed: number;
+  removedThrough: number;
+  receivedBefore: string;
+}
+
 export interface Verdict {
   /** Every chain fits and every registered text still matches its hash. */
   ok: boolean;
@@ -32,6 +44,8 @@ export interface Verdict {
   heads: ChainHead[];
   firstBadRow?: BadRow;
   badTexts: BadTexts[];
+  /** Every retention purge met on the walk, in chain order. */
+  purges: PurgeNote[];
 }
 
 interface SiteWalk {
@@ -61,6 +75,7 @@ async function walkChains(store: ReadView, pageSize: number): Promise<Omit<Verdi
   let rows = 0;
   let walk: SiteWalk | null = null;
   const heads: ChainHead[] = [];
+  const purges: PurgeNote[] = [];
 
   const finish = (w: SiteWalk): BadRow | null => {
     if (w.anchor) return { site: w.site, position: w.anchor.position, seq: w.anchor.seq, reason: 'rows before it are missing and no purge in the chain records their removal' };
@@ -74,11 +89,11 @@ async function walkChains(store: ReadView, pageSize: number): Promise<Omit<Verdi
     for (const row of page) {
       if (!walk || walk.site != row.site) {
         const bad = walk && finish(walk);
-        if (bad) return { rows, heads, firstBadRow: bad };
+        if (bad) return { rows, heads, purges, firstBadRow: bad };
         walk = { site: row.site, expected: null, anchor: null };
       }
-      const bad = check(walk, row);
-      if (bad) return { rows, heads, firstBadRow: { site: row.site, position: row.position, seq: row.seq, reason: bad } };
+      const bad = check(walk, row, purges);
+      if (bad) return { rows, heads, purges, firstBadRow: { site: row.site, position: row.position, seq: row.seq, reason: bad } };
       rows++;
     }
     if (page.length < pageSize) break;
@@ -86,10 +101,10 @@ async function walkChains(store: ReadView, pageSize: number): Promise<Omit<Verdi
     after = { site: last.site, position: last.position };
   }
   const bad = walk && finish(walk);
-  return bad ? { rows, heads, firstBadRow: bad } : { rows, heads };
+  return bad ? { rows, heads, purges, firstBadRow: bad } : { rows, heads, purges };
 }
 
-function check(walk: SiteWalk, row: Row): string | null {
+function check(walk: SiteWalk, row: Row, purges: PurgeNote[]): string | null {
   if (!walk.expected) {
     if (row.position == 1 && row.prevHash != GENESIS) return 'the first row of the chain does not start from the genesis hash';
     if (row.position > 1) walk.anchor = row;
@@ -99,20 +114,22 @@ function check(walk: SiteWalk, row: Row): string | null {
   }
   if (row.unreadable) return `its ${row.unreadable.join(' and ')} column no longer reads as a list of categories (edited after it was stored)`;
   if (rowHash(row.prevHash, row) != row.hash) return 'its content does not match its hash (edited after it was stored)';
-  if (row.kind == 'purge' && walk.anchor) {
+  if (row.kind == 'purge') {
     const detail = readDetail(row);
     if (!detail) return 'its purge detail is not readable (edited after it was stored)';
-    if (detail.removedThrough == walk.anchor.position - 1) {
+    if (walk.anchor && detail.removedThrough == walk.anchor.position - 1) {
       if (detail.lastRemovedHash != walk.anchor.prevHash) return 'the purge it records does not end on the hash the remaining chain starts from';
       walk.anchor = null;
     }
+    const { removed, removedThrough, receivedBefore } = detail;
+    purges.push({ site: row.site, position: row.position, at: row.receivedAt, removed, removedThrough, receivedBefore });
   }
   walk.expected = { position: row.position, hash: row.hash };
   return null;
 }
 
 /** A purge marker's detail; null when it no longer parses (the hash over it may have been rewritten too). */
-function readDetail(row: Row): { removedThrough?: number; lastRemovedHash?: string } | null {
+function readDetail(row: Row): { removed: number; removedThrough: number; lastRemovedHash: string; receivedBefore: string } | null {
   try {
     const detail = JSON.parse(row.detail || '');
     return detail && typeof detail == 'object' ? detail : null;

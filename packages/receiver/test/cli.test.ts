@@ -125,6 +125,20 @@ describe('the kelisim-receiver command', () => {
     expect(await rawSql(place, "SELECT to_regclass('records') AS t")).toEqual([{ t: null }]);
   });
 
+  test('verify shows each retention purge: when it ran, how many rows went, through which position', async () => {
+    const place = await freshPlace('sqlite');
+    const store = await openPlace(place);
+    const old = () => ({ ...incoming(record()), receivedAt: '2025-01-01T00:00:00.000Z' });
+    await store.append([old(), old(), old(), incoming(record())]);
+    await store.purge('2026-01-01T00:00:00.000Z', '2026-06-01T03:00:00.000Z');
+    await store.close();
+    const text = await run(['verify'], place.env);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain('  https://shop.kz  position 5: retention on 2026-06-01T03:00:00.000Z removed 3 row(s) through position 3, received before 2026-01-01T00:00:00.000Z\n');
+    const json = JSON.parse((await run(['verify', '--json'], place.env)).stdout);
+    expect(json.purges).toEqual([{ site: 'https://shop.kz', position: 5, at: '2026-06-01T03:00:00.000Z', removed: 3, removedThrough: 3, receivedBefore: '2026-01-01T00:00:00.000Z' }]);
+  });
+
   test('a config with errors is not registered', async () => {
     const place = await freshPlace('sqlite');
     const file = join(place.data, 'bad.json');

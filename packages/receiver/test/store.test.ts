@@ -117,7 +117,7 @@ describe.each(STORES)('the %s store', (kind) => {
     await rawSql(place, "UPDATE texts SET texts = replace(texts, 'cookie', 'ИЗМЕНЕНО') WHERE language = 'kk'");
     const kk = entries.find((e) => e.language == 'kk')!;
     expect(await verifyChains(store)).toEqual({
-      ok: false, rows: 0, heads: [], badTexts: [{ hash: kk.hash, language: 'kk', source: 'shop.json', addedAt: kk.addedAt }],
+      ok: false, rows: 0, heads: [], purges: [], badTexts: [{ hash: kk.hash, language: 'kk', source: 'shop.json', addedAt: kk.addedAt }],
     });
   });
 
@@ -134,12 +134,17 @@ describe.each(STORES)('the %s store', (kind) => {
     await open();
     const old = (r: ReturnType<typeof record>) => ({ ...incoming(r), receivedAt: '2025-01-01T00:00:00.000Z' });
     await store.append([old(record()), old(record()), incoming(record()), incoming(record())]);
-    const [purged] = await store.purge('2026-01-01T00:00:00.000Z', new Date().toISOString());
+    const now = new Date().toISOString();
+    const [purged] = await store.purge('2026-01-01T00:00:00.000Z', now);
     expect(purged).toEqual({ site: 'https://shop.kz', removed: 2, removedThrough: 2 });
     const rows = await store.chainPage(null, 100);
     expect(rows.map((r) => `${r.position} ${r.kind}`)).toEqual(['3 record', '4 record', '5 purge']);
     expect(JSON.parse(rows[2].detail!)).toMatchObject({ removed: 2, removedThrough: 2, receivedBefore: '2026-01-01T00:00:00.000Z' });
-    expect(await verifyChains(store)).toMatchObject({ ok: true, rows: 3 });
+    // Verify passes and says what went, and when.
+    expect(await verifyChains(store)).toMatchObject({
+      ok: true, rows: 3,
+      purges: [{ site: 'https://shop.kz', position: 5, at: now, removed: 2, removedThrough: 2, receivedBefore: '2026-01-01T00:00:00.000Z' }],
+    });
     // New records chain after the marker.
     await store.append([incoming(record())]);
     expect(await verifyChains(store)).toMatchObject({ ok: true, rows: 4 });
