@@ -255,9 +255,4 @@ describe.each(STORES)('the HTTP API on %s', (kind) => {
     expect((await post(record())).status).toBe(201);
     expect(await (await read('/v1/verify')).json()).toMatchObject({ ok: true, rows: 2 });
   });
-
-  test('health answers without a token', async () => {
-    await start();
-    expect(await (await fetch(`${url}/health`)).json()).toEqual({ ok: true, store: kind });
-  });
 });

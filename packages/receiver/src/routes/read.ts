@@ -7,6 +7,8 @@ import { tokenMatches, tokenName } from '../token';
 import { verifyChains } from '../verify';
 import { present } from '../view';
 
+const HEALTH_TIMEOUT = 3000;
+
 export function readRoutes(app: FastifyInstance, { store, token }: { store: Store; token?: string }) {
   /** Every read is itself logged (when, which token, what), before it is answered. */
   const guard = (what: string, detail: (request: FastifyRequest) => unknown) =>
@@ -49,5 +51,19 @@ export function readRoutes(app: FastifyInstance, { store, token }: { store: Stor
     return reply.code(verdict.ok ? 200 : 409).send(verdict);
   });
 
-  app.get('/health', async () => ({ ok: true, store: store.dialect }));
+  // A load balancer or monitor takes 200 as "records can be stored": the store must answer, not only the process.
+  app.get('/health', async (_request, reply) => {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<never>((_, fail) => {
+      timer = setTimeout(() => fail(new Error(`no answer in ${HEALTH_TIMEOUT / 1000} s`)), HEALTH_TIMEOUT);
+    });
+    try {
+      await Promise.race([store.ping(), late]);
+      return { ok: true, store: store.dialect };
+    } catch (error) {
+      return reply.code(503).send({ ok: false, store: store.dialect, error: `the ${store.dialect} store does not answer: ${(error as Error).message}` });
+    } finally {
+      clearTimeout(timer);
+    }
+  });
 }

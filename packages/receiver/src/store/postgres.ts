@@ -208,6 +208,9 @@ export async function openPostgres(url: string, { migrate = true, mustExist = fa
     async texts(hash) {
       return (await pool.query('SELECT kind, hash, language, texts, source, added_at AS "addedAt" FROM texts WHERE hash = $1 ORDER BY added_at', [hash])).rows;
     },
+    async ping() {
+      await pool.query('SELECT 1');
+    },
     async close() {
       await pool.end();
     },

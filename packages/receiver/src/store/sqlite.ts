@@ -158,6 +158,9 @@ export function openSqlite(dataDir: string, { migrate = true, mustExist = false 
       return db.prepare('SELECT kind, hash, language, texts, source, added_at AS addedAt FROM texts WHERE hash = ? ORDER BY added_at')
         .all(hash) as TextsEntry[];
     },
+    async ping() {
+      db.prepare('SELECT COUNT(*) FROM schema_migrations').get();
+    },
     async close() {
       if (checkpointer) {
         const worker = checkpointer;

@@ -91,5 +91,7 @@ export interface Store extends ReadView {
   accessLog(): Promise<AccessEntry[]>;
   addTexts(entries: TextsEntry[]): Promise<number>;
   texts(hash: string): Promise<TextsEntry[]>;
+  /** A cheap query that reaches the data, for the health check. */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }
