@@ -57,21 +57,40 @@ export async function* exportLines(store: Store, range: Range, format: Format, l
   }
 }
 
+// A date, or a date-time with or without seconds, a fraction and an offset.
+const WHEN = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+
+/**
+ * The instant a range end names, or the reason it names none. Without an offset a date-time is
+ * UTC, as the guide says: `Date.parse` would read it in the server's own zone. A day the calendar
+ * lacks (2026-02-30) is refused, where `Date` would roll it over into March.
+ */
+function instant(name: string, value: string): { time: number; isDay: boolean } | string {
+  const m = WHEN.exec(value);
+  if (!m) return `${name} must be a date (2026-01-31) or an ISO 8601 date-time (2026-01-31T18:00, UTC unless an offset follows), got ${JSON.stringify(value)}`;
+  const [, year, month, day, hours, minutes, seconds = '0', fraction = '', offset = 'Z'] = m;
+  const at = new Date(0);
+  at.setUTCFullYear(+year, +month - 1, +day);
+  if (at.getUTCFullYear() != +year || at.getUTCMonth() != +month - 1 || at.getUTCDate() != +day) return `${name}: ${value.slice(0, 10)} is not a day of the calendar`;
+  const [sign, offsetHours, offsetMinutes] = offset == 'Z' ? [1, 0, 0] : [offset[0] == '-' ? -1 : 1, +offset.slice(1, 3), +offset.slice(-2)];
+  if (hours !== undefined && (+hours > 23 || +minutes > 59 || +seconds > 59 || offsetHours > 23 || offsetMinutes > 59)) return `${name}: ${value} is not a time of day`;
+  at.setUTCHours(+(hours ?? 0), +(minutes ?? 0), +seconds, Math.floor(+`0.${fraction || 0}` * 1000));
+  return { time: at.getTime() - sign * (offsetHours * 60 + offsetMinutes) * 60_000, isDay: hours === undefined };
+}
+
 /**
  * `from` and `to` each take a date (whole day, UTC) or a date-time; both ends are included.
  * Returns the half-open range the stores query, or the reason the value is wrong.
  */
 export function parseRange(from?: string, to?: string, site?: string): Range | string {
   const range: Range = { site: site || undefined };
-  const day = /^\d{4}-\d{2}-\d{2}$/;
   for (const [name, value] of [['from', from], ['to', to]] as const) {
     if (!value) continue;
-    const isDay = day.test(value);
-    const time = Date.parse(isDay ? `${value}T00:00:00Z` : value);
-    if (isNaN(time) || (!isDay && !/^\d{4}-\d{2}-\d{2}T/.test(value))) return `${name} must be a date (2026-01-31) or an ISO 8601 date-time`;
-    if (name == 'from') range.from = new Date(time).toISOString();
+    const when = instant(name, value);
+    if (typeof when == 'string') return when;
+    if (name == 'from') range.from = new Date(when.time).toISOString();
     // The end of the day, or the very millisecond given, is still inside.
-    else range.before = new Date(time + (isDay ? 86_400_000 : 1)).toISOString();
+    else range.before = new Date(when.time + (when.isDay ? 86_400_000 : 1)).toISOString();
   }
   return range;
 }

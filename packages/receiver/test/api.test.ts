@@ -202,6 +202,9 @@ describe.each(STORES)('the HTTP API on %s', (kind) => {
     expect(await lines('to=2020-01-01')).toBe(0);
     expect(await lines(`site=${encodeURIComponent('https://other.kz')}`)).toBe(0);
     expect((await read('/v1/export?from=yesterday')).status).toBe(400);
+    const impossible = await read('/v1/export?to=2026-02-30');
+    expect(impossible.status).toBe(400);
+    expect(await impossible.json()).toEqual({ error: 'to: 2026-02-30 is not a day of the calendar' });
   });
 
   test('verify answers ok with the row count, and 409 naming the first row that does not fit', async () => {

@@ -61,4 +61,34 @@ describe('an export range', () => {
     expect(parseRange('2026-01-01T05:00:00+05:00')).toMatchObject({ from: '2026-01-01T00:00:00.000Z' });
     expect(parseRange('last week')).toMatch(/from must be/);
   });
+
+  test('reads a date-time without an offset as UTC, whatever zone the server runs in', () => {
+    const zone = process.env.TZ;
+    process.env.TZ = 'Asia/Almaty';
+    try {
+      expect(parseRange('2026-01-01T05:00', '2026-01-01T18:30:15.25')).toEqual({
+        from: '2026-01-01T05:00:00.000Z', before: '2026-01-01T18:30:15.251Z', site: undefined,
+      });
+      expect(parseRange('2026-01-01T05:00:00-03:30')).toMatchObject({ from: '2026-01-01T08:30:00.000Z' });
+      expect(parseRange('2026-01-01')).toMatchObject({ from: '2026-01-01T00:00:00.000Z' });
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
+  });
+
+  test.each([
+    ['2026-02-30', 'from: 2026-02-30 is not a day of the calendar'],
+    ['2026-02-29T10:00Z', 'from: 2026-02-29 is not a day of the calendar'],
+    ['2026-13-01', 'from: 2026-13-01 is not a day of the calendar'],
+    ['2026-01-01T24:00', 'from: 2026-01-01T24:00 is not a time of day'],
+    ['2026-01-01T10:60Z', 'from: 2026-01-01T10:60Z is not a time of day'],
+    ['2026-1-1', /^from must be a date \(2026-01-31\) or an ISO 8601 date-time/],
+  ])('refuses %s with a clear message instead of rolling it over', (value, reason) => {
+    expect(parseRange(value)).toMatch(reason);
+  });
+
+  test('takes 29 February in a leap year', () => {
+    expect(parseRange('2028-02-29', '2028-02-29')).toMatchObject({ from: '2028-02-29T00:00:00.000Z', before: '2028-03-01T00:00:00.000Z' });
+  });
 });
