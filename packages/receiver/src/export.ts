@@ -1,6 +1,7 @@
 import type { Range, Row, Store } from './store/types';
 import { HEADINGS, type Headings, type Lang } from './headings';
 import { textsLookup } from './texts';
+import { siteOrigin } from './origin';
 import { recordView } from './view';
 
 export type Format = 'csv' | 'ndjson';
@@ -83,7 +84,13 @@ function instant(name: string, value: string): { time: number; isDay: boolean } 
  * Returns the half-open range the stores query, or the reason the value is wrong.
  */
 export function parseRange(from?: string, to?: string, site?: string): Range | string {
-  const range: Range = { site: site || undefined };
+  const range: Range = {};
+  try {
+    // Stored as the browser sent it, so https://другой.kz must be looked for as its punycode.
+    range.site = site ? siteOrigin(site) : undefined;
+  } catch (error) {
+    return `site ${(error as Error).message}`;
+  }
   for (const [name, value] of [['from', from], ['to', to]] as const) {
     if (!value) continue;
     const when = instant(name, value);

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { LANGS, type Lang } from './headings';
 import { IP_MODES, type IpMode } from './ip';
+import { siteOrigin } from './origin';
 
 export interface Settings {
   command: string[];
@@ -34,19 +35,13 @@ const int = (name: string, value: string | undefined, min: number, max: number):
   return n;
 };
 
-/** A site origin as browsers send it in the Origin header: scheme, host and port, nothing else. */
 function origin(value: string): string {
   if (value == '*') return value;
-  let url: URL;
   try {
-    url = new URL(value);
-  } catch {
-    throw new UsageError(`--origin ${JSON.stringify(value)} is not a URL; write it as https://example.kz`);
+    return siteOrigin(value);
+  } catch (error) {
+    throw new UsageError(`--origin ${JSON.stringify(value)} ${(error as Error).message}`);
   }
-  if (!/^https?:$/.test(url.protocol) || url.origin != value.replace(/\/$/, '')) {
-    throw new UsageError(`--origin ${JSON.stringify(value)} must be a bare origin such as https://example.kz (no path)`);
-  }
-  return url.origin;
 }
 
 /** Flags first, then their environment twins, then the defaults of the contract. */

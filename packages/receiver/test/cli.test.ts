@@ -139,6 +139,21 @@ describe('the kelisim-receiver command', () => {
     expect(json.purges).toEqual([{ site: 'https://shop.kz', position: 5, at: '2026-06-01T03:00:00.000Z', removed: 3, removedThrough: 3, receivedBefore: '2026-01-01T00:00:00.000Z' }]);
   });
 
+  test('serves a site given by its Cyrillic name, which browsers send in punycode', async () => {
+    const place = await freshPlace('sqlite');
+    const { url, child } = await startBin(['--port', '0', '--origin', 'https://Магазин.ҚАЗ:443'], place.env);
+    try {
+      const post = (origin: string) => fetch(`${url}/v1/consent`, { method: 'POST', headers: { Origin: origin, 'Content-Type': 'application/json' }, body: JSON.stringify(record()) });
+      expect((await post('https://xn--80aairftm.xn--80ao21a')).status).toBe(201);
+      expect((await post('https://xn--80aairftm.xn--80ao21a.evil.kz')).status).toBe(403);
+    } finally {
+      child.kill('SIGTERM');
+      await exited(child);
+    }
+    const exported = await run(['export', '--format', 'ndjson', '--site', 'https://магазин.қаз'], place.env);
+    expect(exported.stdout.trim().split('\n').map((l) => JSON.parse(l).site)).toEqual(['https://xn--80aairftm.xn--80ao21a']);
+  });
+
   test('a config with errors is not registered', async () => {
     const place = await freshPlace('sqlite');
     const file = join(place.data, 'bad.json');

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { checkLogRecord } from '../../../src/core/record';
 import { keepIp } from '../src/ip';
 import { parseRange } from '../src/export';
+import { readSettings } from '../src/options';
 import { record } from './helpers';
 
 describe("the library's record rules", () => {
@@ -55,11 +56,37 @@ describe('the client address', () => {
   });
 });
 
+describe('the allowed origins', () => {
+  test('are read as browsers send them: lower case, no default port, a Cyrillic name in punycode', () => {
+    const origins = ['https://другой.kz', 'https://магазин.қаз', 'https://a.kz:443', 'HTTPS://B.KZ', 'http://localhost:8080/'];
+    expect(readSettings(origins.flatMap((o) => ['--origin', o]), {}).origins).toEqual([
+      'https://xn--c1abqtis.kz', 'https://xn--80aairftm.xn--80ao21a', 'https://a.kz', 'https://b.kz', 'http://localhost:8080',
+    ]);
+    expect(readSettings([], { KELISIM_ORIGINS: 'https://другой.kz, https://www.shop.kz:443' }).origins).toEqual(['https://xn--c1abqtis.kz', 'https://www.shop.kz']);
+  });
+
+  test.each([
+    ['https://a.kz/shop', /must be a bare origin/],
+    ['https://a.kz/?x=1', /must be a bare origin/],
+    ['https://a.kz#top', /must be a bare origin/],
+    ['https://user@a.kz', /must be a bare origin/],
+    ['ftp://a.kz', /must be a bare origin/],
+    ['a.kz', /is not a URL/],
+  ])('refuse %s', (value, reason) => {
+    expect(() => readSettings(['--origin', value], {})).toThrow(reason);
+  });
+});
+
 describe('an export range', () => {
   test('includes both days, and takes date-times as given', () => {
     expect(parseRange('2026-01-01', '2026-01-31')).toEqual({ from: '2026-01-01T00:00:00.000Z', before: '2026-02-01T00:00:00.000Z', site: undefined });
     expect(parseRange('2026-01-01T05:00:00+05:00')).toMatchObject({ from: '2026-01-01T00:00:00.000Z' });
     expect(parseRange('last week')).toMatch(/from must be/);
+  });
+
+  test('looks for a site as the browser sent it', () => {
+    expect(parseRange(undefined, undefined, 'https://Другой.kz:443/')).toEqual({ site: 'https://xn--c1abqtis.kz' });
+    expect(parseRange(undefined, undefined, 'другой.kz')).toMatch(/^site is not a URL/);
   });
 
   test('reads a date-time without an offset as UTC, whatever zone the server runs in', () => {
