@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { LANGS, type Lang } from './headings';
 import { IP_MODES, type IpMode } from './ip';
 import { siteOrigin } from './origin';
+import { shownUrl } from './store/postgres';
 
 export interface Settings {
   command: string[];
@@ -44,6 +45,16 @@ function origin(value: string): string {
   }
 }
 
+/** A DATABASE_URL that is not one is wrong usage, told before any connection is tried. */
+function postgresUrl(url: string): string {
+  try {
+    shownUrl(url);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  return url;
+}
+
 /** Flags first, then their environment twins, then the defaults of the contract. */
 export function readSettings(argv: string[], env: NodeJS.ProcessEnv): Settings {
   let parsed;
@@ -81,7 +92,7 @@ export function readSettings(argv: string[], env: NodeJS.ProcessEnv): Settings {
     retentionDays: int('--retention-days', v['retention-days'] ?? env.KELISIM_RETENTION_DAYS, 1, 36500),
     rateLimit: int('--rate-limit', v['rate-limit'] ?? env.KELISIM_RATE_LIMIT, 0, 1_000_000) ?? 60,
     trustProxy: !trust ? false : trust == 'true' ? true : /^\d+$/.test(trust) ? Number(trust) : trust,
-    databaseUrl: env.DATABASE_URL || undefined,
+    databaseUrl: env.DATABASE_URL ? postgresUrl(env.DATABASE_URL) : undefined,
     token: env.KELISIM_TOKEN || undefined,
     from: v.from, to: v.to, format, lang: lang as Lang, site: v.site, out: v.out, name: v.name,
     json: !!v.json, help: !!v.help,

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -121,7 +121,7 @@ describe('the kelisim-receiver command', () => {
     const place = await freshPlace('postgres');
     const pgVerify = await bare(['verify'], { DATABASE_URL: place.databaseUrl! });
     expect(pgVerify).toMatchObject({ code: 1, stdout: '' });
-    expect(pgVerify.stderr).toMatch(/the database at postgres:\/\/\S+ \(DATABASE_URL\) holds no consent records table/);
+    expect(pgVerify.stderr).toMatch(/the database at postgres:\/\/\S+ \(DATABASE_URL\) holds no consent records: check DATABASE_URL/);
     expect(await rawSql(place, "SELECT to_regclass('records') AS t")).toEqual([{ t: null }]);
   });
 
@@ -152,6 +152,30 @@ describe('the kelisim-receiver command', () => {
     }
     const exported = await run(['export', '--format', 'ndjson', '--site', 'https://магазин.қаз'], place.env);
     expect(exported.stdout.trim().split('\n').map((l) => JSON.parse(l).site)).toEqual(['https://xn--80aairftm.xn--80ao21a']);
+  });
+
+  test('a store it cannot open is named with the setting that chose it', async () => {
+    const place = await freshPlace('sqlite');
+    const env = (over: Record<string, string>) => ({ ...place.env, ...over });
+    const notUrl = await run(['verify'], env({ DATABASE_URL: 'notaurl' }));
+    expect(notUrl).toMatchObject({ code: 2, stderr: 'kelisim-receiver: DATABASE_URL is not a PostgreSQL URL: write it as postgres://user:password@host:5432/database\n' });
+    expect((await run(['migrate'], env({ DATABASE_URL: 'mysql://root@localhost/shop' }))).code).toBe(2);
+
+    const refused = await run(['verify'], env({ DATABASE_URL: 'postgres://kelisim:s3cret@127.0.0.1:1/consent' }));
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/^kelisim-receiver: error: cannot use PostgreSQL at postgres:\/\/kelisim@127\.0\.0\.1:1\/consent \(DATABASE_URL\): connect ECONNREFUSED/);
+    expect(refused.stderr).not.toContain('s3cret');
+
+    // A folder where the database file should be, and a file where the data folder should be.
+    mkdirSync(join(place.data, 'consent.db'));
+    const folder = await run(['verify'], place.env);
+    expect(folder).toMatchObject({ code: 1, stdout: '' });
+    expect(folder.stderr).toBe(`kelisim-receiver: error: cannot open the SQLite store at ${join(place.data, 'consent.db')} (--data, KELISIM_DATA): unable to open database file\n`);
+    const file = join(place.data, 'not-a-folder');
+    writeFileSync(file, '');
+    const served = await run(['migrate', '--data', file], {});
+    expect(served.code).toBe(1);
+    expect(served.stderr).toContain(`cannot open the SQLite store at ${join(file, 'consent.db')} (--data, KELISIM_DATA): EEXIST`);
   });
 
   test('a config with errors is not registered', async () => {

@@ -92,18 +92,38 @@ export async function migratePostgres(pool: pg.Pool): Promise<string[]> {
   }
 }
 
+/** The URL for people: no password. */
+export function shownUrl(url: string): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    parsed = new URL('invalid:');
+  }
+  if (!/^postgres(ql)?:$/.test(parsed.protocol)) throw new Error('DATABASE_URL is not a PostgreSQL URL: write it as postgres://user:password@host:5432/database');
+  parsed.password = '';
+  return parsed.toString();
+}
+
 /** PostgreSQL; with `mustExist` (the commands that only read) a database without our tables is an error, and none are created. */
 export async function openPostgres(url: string, { migrate = true, mustExist = false } = {}): Promise<Store & { pool: pg.Pool }> {
+  const shown = shownUrl(url);
   const pool = new pg.Pool({ connectionString: url, max: 8 });
   // An idle client losing its server must not take the process down; the next query reports it.
   pool.on('error', () => undefined);
-  const shown = new URL(url);
-  shown.password = '';
-  if (mustExist && !(await pool.query("SELECT to_regclass('records') AS t")).rows[0].t) {
-    await pool.end();
-    throw new Error(`the database at ${shown} (DATABASE_URL) holds no consent records table: check DATABASE_URL`);
+  let tables = true;
+  try {
+    if (mustExist) tables = !!(await pool.query("SELECT to_regclass('records') AS t")).rows[0].t;
+    if (tables && migrate) await migratePostgres(pool);
+  } catch (error) {
+    await pool.end().catch(() => undefined);
+    // The driver says "ECONNREFUSED 127.0.0.1:5432" or "password authentication failed": say which database.
+    throw new Error(`cannot use PostgreSQL at ${shown} (DATABASE_URL): ${(error as Error).message}`);
   }
-  if (migrate) await migratePostgres(pool);
+  if (!tables) {
+    await pool.end();
+    throw new Error(`the database at ${shown} (DATABASE_URL) holds no consent records: check DATABASE_URL`);
+  }
 
   const appendOnce = (batch: Incoming[]) => inTransaction(pool, async (client) => {
     // Sorted, so two transactions with overlapping batches take the locks in the same order.
@@ -130,7 +150,7 @@ export async function openPostgres(url: string, { migrate = true, mustExist = fa
 
   return {
     dialect: 'postgres',
-    where: shown.toString(),
+    where: shown,
     pool,
     async append(batch) {
       // The same record may reach another process at the same moment, under another site's lock:

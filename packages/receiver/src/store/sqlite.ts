@@ -42,23 +42,39 @@ const readView = (db: Database.Database): ReadView => ({
 });
 
 /**
+ * The database file, opened and brought up to date. SQLite's own messages ("unable to open
+ * database file") name no file, so each failure is told with the path and the setting behind it.
+ */
+function openFile(dataDir: string, file: string, migrate: boolean, mustExist: boolean): Database.Database {
+  const missing = (why: string) => Object.assign(new Error(`${why}: check --data (KELISIM_DATA), or DATABASE_URL for PostgreSQL`), { missing: true });
+  if (mustExist && !existsSync(file)) throw missing(`there is no consent store at ${file}`);
+  let db: Database.Database | undefined;
+  try {
+    if (!mustExist) mkdirSync(dataDir, { recursive: true });
+    db = new Database(file, { fileMustExist: mustExist });
+    if (mustExist && !db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'records'").get()) {
+      throw missing(`${file} holds no consent records: it is not a kelisim-receiver store`);
+    }
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('busy_timeout = 5000');
+    if (migrate) migrateSqlite(db);
+    return db;
+  } catch (error) {
+    db?.close();
+    if ((error as { missing?: boolean }).missing) throw error;
+    throw new Error(`cannot open the SQLite store at ${file} (--data, KELISIM_DATA): ${(error as Error).message}`);
+  }
+}
+
+/**
  * The embedded store: one file, WAL, and an fsync at every commit so a 201 survives a power cut.
  * With `mustExist` (the commands that only read) a missing store is an error, never a new empty
  * one: verify over a mistyped folder must not report an intact chain of nothing.
  */
 export function openSqlite(dataDir: string, { migrate = true, mustExist = false } = {}): Store & { db: Database.Database } {
   const file = resolve(join(dataDir, 'consent.db'));
-  if (mustExist && !existsSync(file)) throw new Error(`there is no consent store at ${file}: check --data (KELISIM_DATA), or DATABASE_URL for PostgreSQL`);
-  if (!mustExist) mkdirSync(dataDir, { recursive: true });
-  const db = new Database(file, { fileMustExist: mustExist });
-  if (mustExist && !db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'records'").get()) {
-    db.close();
-    throw new Error(`${file} holds no consent records table: it is not a kelisim-receiver store; check --data (KELISIM_DATA)`);
-  }
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = FULL');
-  db.pragma('busy_timeout = 5000');
-  if (migrate) migrateSqlite(db);
+  const db = openFile(dataDir, file, migrate, mustExist);
   // Checkpoints run on the worker below, started with the first write.
   db.pragma('wal_autocheckpoint = 0');
   let checkpointer: Worker | undefined;
