@@ -53,6 +53,8 @@ interface SiteWalk {
   expected: { position: number; hash: string } | null;
   /** The first remaining row of a purged chain: a purge marker further on must vouch for its prevHash. */
   anchor: Row | null;
+  /** Rows that fit before this chain's first, so that a chain found unvouched at its end counts none of its own. */
+  rowsBefore: number;
 }
 
 /**
@@ -77,6 +79,11 @@ async function walkChains(store: ReadView, pageSize: number): Promise<Omit<Verdi
   const heads: ChainHead[] = [];
   const purges: PurgeNote[] = [];
 
+  // The missing start is known only at the chain's end, yet it is the chain's first fault: nothing
+  // of this chain, rows or purges, came before it.
+  const unvouched = (w: SiteWalk, bad: BadRow) =>
+    ({ rows: w.rowsBefore, heads, purges: purges.filter((p) => p.site != w.site), firstBadRow: bad });
+
   const finish = (w: SiteWalk): BadRow | null => {
     if (w.anchor) return { site: w.site, position: w.anchor.position, seq: w.anchor.seq, reason: 'rows before it are missing and no purge in the chain records their removal' };
     if (w.expected) heads.push({ site: w.site, ...w.expected });
@@ -89,8 +96,8 @@ async function walkChains(store: ReadView, pageSize: number): Promise<Omit<Verdi
     for (const row of page) {
       if (!walk || walk.site != row.site) {
         const bad = walk && finish(walk);
-        if (bad) return { rows, heads, purges, firstBadRow: bad };
-        walk = { site: row.site, expected: null, anchor: null };
+        if (bad) return unvouched(walk!, bad);
+        walk = { site: row.site, expected: null, anchor: null, rowsBefore: rows };
       }
       const bad = check(walk, row, purges);
       if (bad) return { rows, heads, purges, firstBadRow: { site: row.site, position: row.position, seq: row.seq, reason: bad } };
@@ -101,7 +108,7 @@ async function walkChains(store: ReadView, pageSize: number): Promise<Omit<Verdi
     after = { site: last.site, position: last.position };
   }
   const bad = walk && finish(walk);
-  return bad ? { rows, heads, purges, firstBadRow: bad } : { rows, heads, purges };
+  return bad ? unvouched(walk!, bad) : { rows, heads, purges };
 }
 
 function check(walk: SiteWalk, row: Row, purges: PurgeNote[]): string | null {

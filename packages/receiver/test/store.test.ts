@@ -179,7 +179,18 @@ describe.each(STORES)('the %s store', (kind) => {
     await store.append([record(), record(), record()].map((r) => incoming(r)));
     await rawSql(place, kind == 'sqlite' ? 'DROP TRIGGER records_no_delete' : 'DROP TRIGGER records_append_only ON records');
     await rawSql(place, 'DELETE FROM records WHERE position = 1');
-    expect(await verifyChains(store)).toMatchObject({ ok: false, firstBadRow: { position: 2, reason: expect.stringMatching(/no purge/) } });
+    // Nothing comes before the first row left, so no row "before it" fits.
+    expect(await verifyChains(store)).toMatchObject({ ok: false, rows: 0, firstBadRow: { position: 2, reason: expect.stringMatching(/no purge/) } });
+  });
+
+  test('a chain missing its start counts only the chains walked before it', async () => {
+    await open();
+    await store.append([incoming(record(), 'https://a.kz'), incoming(record(), 'https://a.kz'), incoming(record(), 'https://b.kz'), incoming(record(), 'https://b.kz'), incoming(record(), 'https://b.kz')]);
+    await rawSql(place, kind == 'sqlite' ? 'DROP TRIGGER records_no_delete' : 'DROP TRIGGER records_append_only ON records');
+    await rawSql(place, "DELETE FROM records WHERE site = 'https://b.kz' AND position = 1");
+    expect(await verifyChains(store)).toMatchObject({
+      ok: false, rows: 2, heads: [{ site: 'https://a.kz', position: 2 }], firstBadRow: { site: 'https://b.kz', position: 2 },
+    });
   });
 
   test('a range export pages through records by received time and site', async () => {
