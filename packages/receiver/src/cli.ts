@@ -3,13 +3,17 @@ import { basename } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { exportLines, parseRange } from './export';
-import { HELP, readSettings, UsageError, type Settings } from './options';
+import type { Lang } from './headings';
+import { HELP } from './help';
+import { readSettings, UsageError, type Settings } from './options';
+import { findReport, verifyReport } from './report';
 import { createReceiver } from './server';
 import { openStore } from './store/open';
 import type { Row, Store } from './store/types';
 import { textsOfConfig } from './texts';
 import { verifyChains } from './verify';
-import { present, unreadableNotice } from './view';
+import { present } from './view';
+import { WORDS } from './words';
 
 const CLI_TOKEN = 'local command line';
 
@@ -50,8 +54,8 @@ async function withStore(s: Settings, work: (store: Store) => Promise<number>, {
 }
 
 /** Rows the database no longer reads back were shown flagged; the exit status says so as well. */
-const notice = (unreadable: Row[]) => {
-  unreadable.forEach((row) => console.error(unreadableNotice(row)));
+const notice = (unreadable: Row[], lang: Lang) => {
+  unreadable.forEach((row) => console.error(WORDS[lang].unreadableNotice(row)));
   return unreadable.length ? 1 : 0;
 };
 
@@ -62,7 +66,7 @@ async function run(argv: string[]): Promise<number> {
   const s = readSettings(argv, process.env);
   const [command = 'serve', ...rest] = s.command;
   if (s.help || command == 'help') {
-    console.log(HELP);
+    console.log(HELP[s.lang]);
     return 0;
   }
   switch (command) {
@@ -77,22 +81,8 @@ async function run(argv: string[]): Promise<number> {
     case 'verify':
       return withStore(s, async (store) => {
         await logged(store, 'verify', {});
-        const verdict = await verifyChains(store);
-        if (s.json) console.log(JSON.stringify(verdict));
-        else {
-          const b = verdict.firstBadRow;
-          if (b) console.log(`Chain broken at ${b.site} position ${b.position}${b.seq ? ` (row ${b.seq})` : ''}: ${b.reason}. ${verdict.rows} row(s) before it fit.`);
-          else {
-            console.log(`Chain verified: ${verdict.rows} row(s).`);
-            for (const h of verdict.heads) console.log(`  ${h.site}  position ${h.position}  head ${h.hash}`);
-          }
-          for (const p of verdict.purges) {
-            console.log(`  ${p.site}  position ${p.position}: retention on ${p.at} removed ${p.removed} row(s) through position ${p.removedThrough}, received before ${p.receivedBefore}`);
-          }
-          for (const t of verdict.badTexts) {
-            console.log(`Texts altered: ${t.language} ${t.hash} (${t.source}, registered ${t.addedAt}) no longer match their hash (edited after registration).`);
-          }
-        }
+        const verdict = await verifyChains(store, undefined, s.lang);
+        console.log(s.json ? JSON.stringify(verdict) : verifyReport(verdict, WORDS[s.lang]).join('\n'));
         return verdict.ok ? 0 : 1;
       }, { read: true });
     case 'find': {
@@ -102,16 +92,8 @@ async function run(argv: string[]): Promise<number> {
         await logged(store, 'find', { id });
         const rows = await store.find(id);
         const records = await present(rows, store);
-        const list = (names: string[] | null) => (names ? names.join(' ') || '-' : 'UNREADABLE');
-        if (s.json) console.log(JSON.stringify({ records }));
-        else if (!records.length) console.log(`No record of consent id ${id}.`);
-        else {
-          for (const r of records) {
-            console.log(`${r.receivedAt}  ${r.action.padEnd(10)}  granted: ${list(r.granted)}  denied: ${list(r.denied)}`);
-            console.log(`    ${r.site}${r.path}  language ${r.language}  revision ${r.revision}  texts ${r.textsAltered ? `ALTERED (${r.textHash})` : r.textsUnknown ? `UNKNOWN (${r.textHash})` : `${r.texts!.source} (${r.textHash})`}`);
-          }
-        }
-        return notice(rows.filter((row) => row.unreadable));
+        console.log(s.json ? JSON.stringify({ records }) : findReport(id, records, WORDS[s.lang]).join('\n'));
+        return notice(rows.filter((row) => row.unreadable), s.lang);
       }, { read: true });
     }
     case 'export': {
@@ -122,7 +104,7 @@ async function run(argv: string[]): Promise<number> {
         const unreadable: Row[] = [];
         const lines = exportLines(store, range, s.format, s.lang, { onUnreadable: (row) => void unreadable.push(row) });
         await pipeline(Readable.from(lines), s.out ? createWriteStream(s.out) : process.stdout);
-        return notice(unreadable);
+        return notice(unreadable, s.lang);
       }, { read: true });
     }
     case 'texts': {

@@ -98,31 +98,3 @@ export function readSettings(argv: string[], env: NodeJS.ProcessEnv): Settings {
     json: !!v.json, help: !!v.help,
   };
 }
-
-export const HELP = `kelisim-receiver: the proof store for Kelisim's consent log
-
-Usage:
-  kelisim-receiver [serve] --origin https://example.kz      serve on 127.0.0.1:8090
-  kelisim-receiver migrate                                  create or update the tables
-  kelisim-receiver verify [--json]                          walk every chain; exit 1 if a row does not fit
-  kelisim-receiver find <consent-id> [--json]               every record of a consent id, oldest first
-  kelisim-receiver export --from 2026-01-01 --to 2026-03-31 [--format csv|ndjson] [--lang ru|kk|en] [--site URL] [--out file]
-  kelisim-receiver texts add <site-config.json> [--name label]   register the texts a site shows
-
-Options (environment twin in brackets):
-  --port <n>             [PORT] default 8090
-  --host <address>       [HOST] default 127.0.0.1
-  --data <dir>           [KELISIM_DATA] SQLite directory, default ./kelisim-data
-  --origin <url>         [KELISIM_ORIGINS, comma-separated] allowed site; repeatable; '*' for any (development)
-  --ip full|truncated|none   [KELISIM_IP] how the client address is kept, default truncated (IPv4 /24, IPv6 /48)
-  --retention-days <n>   [KELISIM_RETENTION_DAYS] remove records older than n days (recorded in the chain)
-  --rate-limit <n>       [KELISIM_RATE_LIMIT] posts per minute per address, default 60, 0 = off
-  --trust-proxy <hops|true|addresses>   [KELISIM_TRUST_PROXY] take the client address from X-Forwarded-For
-  [DATABASE_URL]         postgres://user:password@host/db selects PostgreSQL
-  [KELISIM_TOKEN]        the read/export token (Authorization: Bearer <token>)
-
-Exit codes: 0 done, 1 verify found a bad row, or the store is missing or failed, 2 wrong usage.
-
-Example:
-  KELISIM_TOKEN=secret kelisim-receiver --origin https://example.kz --retention-days 1095
-`;

@@ -1,11 +1,25 @@
 import { GENESIS, rowHash } from './chain';
+import type { Lang } from './headings';
 import type { ReadView, Row, Store } from './store/types';
 import { textsIntact } from './texts';
+import { WORDS } from './words';
 
-export interface BadRow {
+export type FaultCode = 'genesis' | 'missing' | 'prev-hash' | 'unreadable' | 'edited' | 'purge-unreadable' | 'purge-mismatch' | 'unvouched';
+
+/** Why a row does not fit: a code for machines, and what the reason names. */
+export interface Fault {
+  code: FaultCode;
+  /** missing: the position the chain expected here. */
+  expected?: number;
+  /** unreadable: the columns that no longer read back. */
+  columns?: string[];
+}
+
+export interface BadRow extends Fault {
   site: string;
   position: number;
   seq?: number;
+  /** The fault told in the language asked for. */
   reason: string;
 }
 
@@ -61,19 +75,22 @@ interface SiteWalk {
  * Walks every site's chain in position order and names the first row that does not fit: an
  * edited row, a missing one, or a chain that starts after position 1 with no purge recording why.
  * Keyset pages keep memory flat whatever the size of the store. Then hashes every registered
- * text again, since what a record's hash stood for is proof as much as the record.
+ * text again, since what a record's hash stood for is proof as much as the record. Reasons are
+ * told in `lang`.
  */
-export async function verifyChains(store: Store, pageSize = 2000): Promise<Verdict> {
+export async function verifyChains(store: Store, pageSize = 2000, lang: Lang = 'en'): Promise<Verdict> {
   // One snapshot: a retention purge committed between two pages would otherwise look like rows gone missing.
   return store.snapshot(async (view) => {
-    const chains = await walkChains(view, pageSize);
+    const chains = await walkChains(view, pageSize, lang);
     const badTexts = (await view.allTexts()).filter((e) => !textsIntact(e))
       .map(({ hash, language, source, addedAt }) => ({ hash, language, source, addedAt }));
     return { ok: !chains.firstBadRow && !badTexts.length, ...chains, badTexts };
   });
 }
 
-async function walkChains(store: ReadView, pageSize: number): Promise<Omit<Verdict, 'ok' | 'badTexts'>> {
+async function walkChains(store: ReadView, pageSize: number, lang: Lang): Promise<Omit<Verdict, 'ok' | 'badTexts'>> {
+  const bad = (at: { site: string; position: number; seq?: number }, fault: Fault): BadRow =>
+    ({ site: at.site, position: at.position, seq: at.seq, ...fault, reason: WORDS[lang].reasons[fault.code](fault) });
   let rows = 0;
   let walk: SiteWalk | null = null;
   const heads: ChainHead[] = [];
@@ -85,7 +102,7 @@ async function walkChains(store: ReadView, pageSize: number): Promise<Omit<Verdi
     ({ rows: w.rowsBefore, heads, purges: purges.filter((p) => p.site != w.site), firstBadRow: bad });
 
   const finish = (w: SiteWalk): BadRow | null => {
-    if (w.anchor) return { site: w.site, position: w.anchor.position, seq: w.anchor.seq, reason: 'rows before it are missing and no purge in the chain records their removal' };
+    if (w.anchor) return bad(w.anchor, { code: 'unvouched' });
     if (w.expected) heads.push({ site: w.site, ...w.expected });
     return null;
   };
@@ -95,37 +112,37 @@ async function walkChains(store: ReadView, pageSize: number): Promise<Omit<Verdi
     const page = await store.chainPage(after, pageSize);
     for (const row of page) {
       if (!walk || walk.site != row.site) {
-        const bad = walk && finish(walk);
-        if (bad) return unvouched(walk!, bad);
+        const unfit = walk && finish(walk);
+        if (unfit) return unvouched(walk!, unfit);
         walk = { site: row.site, expected: null, anchor: null, rowsBefore: rows };
       }
-      const bad = check(walk, row, purges);
-      if (bad) return { rows, heads, purges, firstBadRow: { site: row.site, position: row.position, seq: row.seq, reason: bad } };
+      const fault = check(walk, row, purges);
+      if (fault) return { rows, heads, purges, firstBadRow: bad(row, fault) };
       rows++;
     }
     if (page.length < pageSize) break;
     const last = page[page.length - 1];
     after = { site: last.site, position: last.position };
   }
-  const bad = walk && finish(walk);
-  return bad ? unvouched(walk!, bad) : { rows, heads, purges };
+  const unfit = walk && finish(walk);
+  return unfit ? unvouched(walk!, unfit) : { rows, heads, purges };
 }
 
-function check(walk: SiteWalk, row: Row, purges: PurgeNote[]): string | null {
+function check(walk: SiteWalk, row: Row, purges: PurgeNote[]): Fault | null {
   if (!walk.expected) {
-    if (row.position == 1 && row.prevHash != GENESIS) return 'the first row of the chain does not start from the genesis hash';
+    if (row.position == 1 && row.prevHash != GENESIS) return { code: 'genesis' };
     if (row.position > 1) walk.anchor = row;
   } else {
-    if (row.position != walk.expected.position + 1) return `row(s) missing before it: expected position ${walk.expected.position + 1}`;
-    if (row.prevHash != walk.expected.hash) return 'its previous-hash does not match the row before it';
+    if (row.position != walk.expected.position + 1) return { code: 'missing', expected: walk.expected.position + 1 };
+    if (row.prevHash != walk.expected.hash) return { code: 'prev-hash' };
   }
-  if (row.unreadable) return `its ${row.unreadable.join(' and ')} column no longer reads as a list of categories (edited after it was stored)`;
-  if (rowHash(row.prevHash, row) != row.hash) return 'its content does not match its hash (edited after it was stored)';
+  if (row.unreadable) return { code: 'unreadable', columns: row.unreadable };
+  if (rowHash(row.prevHash, row) != row.hash) return { code: 'edited' };
   if (row.kind == 'purge') {
     const detail = readDetail(row);
-    if (!detail) return 'its purge detail is not readable (edited after it was stored)';
+    if (!detail) return { code: 'purge-unreadable' };
     if (walk.anchor && detail.removedThrough == walk.anchor.position - 1) {
-      if (detail.lastRemovedHash != walk.anchor.prevHash) return 'the purge it records does not end on the hash the remaining chain starts from';
+      if (detail.lastRemovedHash != walk.anchor.prevHash) return { code: 'purge-mismatch' };
       walk.anchor = null;
     }
     const { removed, removedThrough, receivedBefore } = detail;

@@ -42,7 +42,3 @@ export async function present(rows: Row[], store: Store): Promise<RecordView[]> 
   const lookup = textsLookup(store);
   return Promise.all(rows.map(async (row) => recordView(row, await lookup(row.record!.textHash, row.record!.language))));
 }
-
-/** How the command line names a row the database no longer reads back. */
-export const unreadableNotice = (row: Row) =>
-  `kelisim-receiver: the record at ${row.site} position ${row.position} (row ${row.seq}) cannot be read: its ${row.unreadable!.join(' and ')} column was altered in the database; run kelisim-receiver verify`;

@@ -215,7 +215,11 @@ describe.each(STORES)('the HTTP API on %s', (kind) => {
     await rawSql(place, "UPDATE records SET received_at = '2026-01-01T00:00:00.000Z' WHERE position = 3");
     const bad = await read('/v1/verify');
     expect(bad.status).toBe(409);
-    expect(await bad.json()).toMatchObject({ ok: false, firstBadRow: { site: SITE, position: 3 } });
+    // Told in Russian unless asked otherwise, as the export; the code is the same in every language.
+    expect(await bad.json()).toMatchObject({ ok: false, firstBadRow: { site: SITE, position: 3, code: 'edited', reason: 'содержимое строки не совпадает с её хешем (изменено после записи)' } });
+    expect((await (await read('/v1/verify?lang=kk')).json()).firstBadRow).toMatchObject({ code: 'edited', reason: 'жолдың мазмұны өз хешіне сәйкес келмейді (жазылғаннан кейін өзгертілген)' });
+    expect((await (await read('/v1/verify?lang=en')).json()).firstBadRow).toMatchObject({ code: 'edited', reason: 'its content does not match its hash (edited after it was stored)' });
+    expect((await read('/v1/verify?lang=fr')).status).toBe(422);
   });
 
   test('a row edited into unreadable JSON: verify answers 409 naming it, find and export flag it, no request is blamed', async () => {

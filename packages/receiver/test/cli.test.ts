@@ -27,7 +27,7 @@ describe('the kelisim-receiver command', () => {
   });
 
   test('--help shows an example; a wrong flag exits 2', async () => {
-    expect((await run(['--help'], {})).stdout).toMatch(/Example:\n\s+KELISIM_TOKEN=/);
+    expect((await run(['--help', '--lang', 'en'], {})).stdout).toMatch(/Example:\n\s+KELISIM_TOKEN=/);
     expect((await run(['--ip', 'partial', 'migrate'], {})).code).toBe(2);
   });
 
@@ -55,14 +55,14 @@ describe('the kelisim-receiver command', () => {
     expect(records.map((r: { action: string }) => r.action)).toEqual(['choice', 'withdrawal']);
     expect(records[0]).toMatchObject({ texts: { source: 'site.json', language: 'kk' }, textsUnknown: false });
     expect(records[1].textsUnknown).toBe(true);
-    expect((await run(['find', id], place.env)).stdout).toMatch(/UNKNOWN \(f00\)/);
+    expect((await run(['find', id, '--lang', 'en'], place.env)).stdout).toMatch(/UNKNOWN \(f00\)/);
 
     const out = join(place.data, 'export.ndjson');
     const today = new Date().toISOString().slice(0, 10);
     expect((await run(['export', '--from', today, '--to', today, '--format', 'ndjson', '--out', out], place.env)).code).toBe(0);
     expect(readFileSync(out, 'utf8').trim().split('\n')).toHaveLength(2);
 
-    expect(await run(['verify'], place.env)).toMatchObject({ code: 0, stdout: expect.stringMatching(/Chain verified: 2 row/) });
+    expect(await run(['verify', '--lang', 'en'], place.env)).toMatchObject({ code: 0, stdout: expect.stringMatching(/Chain verified: 2 row/) });
     await rawSql(place, 'DROP TRIGGER records_no_update');
     await rawSql(place, "UPDATE records SET denied = '[]' WHERE position = 1");
     const broken = await run(['verify', '--json'], place.env);
@@ -81,14 +81,14 @@ describe('the kelisim-receiver command', () => {
     await store.close();
     await rawSql(place, 'DROP TRIGGER records_no_update');
     await rawSql(place, "UPDATE records SET granted = 'necessary' WHERE position = 2");
-    const verdict = await run(['verify'], place.env);
+    const verdict = await run(['verify', '--lang', 'en'], place.env);
     expect(verdict).toMatchObject({ code: 1, stderr: '' });
     expect(verdict.stdout).toMatch(/^Chain broken at https:\/\/shop\.kz position 2 \(row 2\): its granted column/);
-    const found = await run(['find', records[1].id], place.env);
+    const found = await run(['find', records[1].id, '--lang', 'en'], place.env);
     expect(found.code).toBe(1);
     expect(found.stdout).toMatch(/granted: UNREADABLE {2}denied: advertising/);
     expect(found.stderr).toMatch(/the record at https:\/\/shop\.kz position 2 \(row 2\) cannot be read: its granted column/);
-    const exported = await run(['export', '--format', 'ndjson'], place.env);
+    const exported = await run(['export', '--format', 'ndjson', '--lang', 'en'], place.env);
     expect(exported.code).toBe(1);
     expect(exported.stdout.trim().split('\n')).toHaveLength(3);
     expect(exported.stderr).toMatch(/position 2 \(row 2\) cannot be read/);
@@ -132,7 +132,7 @@ describe('the kelisim-receiver command', () => {
     await store.append([old(), old(), old(), incoming(record())]);
     await store.purge('2026-01-01T00:00:00.000Z', '2026-06-01T03:00:00.000Z');
     await store.close();
-    const text = await run(['verify'], place.env);
+    const text = await run(['verify', '--lang', 'en'], place.env);
     expect(text.code).toBe(0);
     expect(text.stdout).toContain('  https://shop.kz  position 5: retention on 2026-06-01T03:00:00.000Z removed 3 row(s) through position 3, received before 2026-01-01T00:00:00.000Z\n');
     const json = JSON.parse((await run(['verify', '--json'], place.env)).stdout);
