@@ -1,7 +1,7 @@
 import type { Range, Row, Store } from './store/types';
 import { HEADINGS, type Headings, type Lang } from './headings';
-import { textsLookup } from './texts';
 import { siteOrigin } from './origin';
+import { textsLookup } from './texts';
 import { recordView } from './view';
 
 export type Format = 'csv' | 'ndjson';

@@ -59,15 +59,19 @@ export interface Looked {
   altered: boolean;
 }
 
-/** Looks up each hash once per export or answer. */
+/** Looks up and checks each hash once per export or answer, however many records carry it. */
 export function textsLookup(store: Store) {
-  const cache = new Map<string, Promise<TextsEntry[]>>();
+  const cache = new Map<string, Promise<{ intact: TextsEntry[]; altered: boolean }>>();
   return async (hash: string, language: string): Promise<Looked> => {
-    if (!cache.has(hash)) cache.set(hash, store.texts(hash));
-    const found = await cache.get(hash)!;
+    if (!cache.has(hash)) {
+      cache.set(hash, store.texts(hash).then((found) => {
+        const intact = found.filter(textsIntact);
+        return { intact, altered: found.length > intact.length };
+      }));
+    }
     // Two languages can share a hash when their words are the same; an intact one still vouches for them.
-    const intact = found.filter(textsIntact);
+    const { intact, altered } = await cache.get(hash)!;
     const entry = intact.filter((e) => e.language == language)[0] || intact[0] || null;
-    return { entry, altered: !entry && found.length > 0 };
+    return { entry, altered: !entry && altered };
   };
 }
