@@ -27,10 +27,10 @@ const columnsOf = (rows: Row[]) => {
   return columns;
 };
 
-async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>, begin = 'BEGIN'): Promise<T> {
   const client = await pool.connect();
   try {
-    await client.query('BEGIN');
+    await client.query(begin);
     const result = await work(client);
     await client.query('COMMIT');
     return result;
@@ -172,21 +172,8 @@ export async function openPostgres(url: string, { migrate = true, mustExist = fa
         ORDER BY seq LIMIT $5`, [afterSeq, range.from ?? null, range.before ?? null, range.site ?? null, limit]));
     },
     ...readView(pool),
-    async snapshot(work) {
-      const client = await pool.connect();
-      try {
-        // One snapshot for the whole walk; read-only, so it never waits on or blocks a writer.
-        await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-        const result = await work(readView(client));
-        await client.query('COMMIT');
-        return result;
-      } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        throw error;
-      } finally {
-        client.release();
-      }
-    },
+    // One snapshot for the whole walk; read-only, so it never waits on or blocks a writer.
+    snapshot: (work) => inTransaction(pool, (client) => work(readView(client)), 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY'),
     async purge(cutoff, now) {
       const { rows: siteRows } = await pool.query('SELECT DISTINCT site FROM records ORDER BY site');
       const results = [];
