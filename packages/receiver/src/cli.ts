@@ -5,9 +5,10 @@ import { Readable } from 'node:stream';
 import { exportLines, parseRange } from './export';
 import type { Lang } from './headings';
 import { HELP } from './help';
-import { readSettings, UsageError, type Settings } from './options';
+import { langOf, readSettings, UsageError, type Settings } from './options';
 import { findReport, verifyReport } from './report';
 import { createReceiver } from './server';
+import { faultOf } from './store/fault';
 import { openStore } from './store/open';
 import type { Row, Store } from './store/types';
 import { textsOfConfig } from './texts';
@@ -18,26 +19,27 @@ import { WORDS } from './words';
 const CLI_TOKEN = 'local command line';
 
 async function serve(s: Settings) {
-  if (s.origins != '*' && !s.origins.length) {
-    throw new UsageError('no site is allowed to post: pass --origin https://your-site.kz (or KELISIM_ORIGINS); --origin \'*\' accepts any site, for development only');
-  }
-  if (!s.token) console.error('kelisim-receiver: KELISIM_TOKEN is not set, so reading and export over HTTP are off.');
+  const w = WORDS[s.lang];
+  if (s.origins != '*' && !s.origins.length) throw new UsageError(w.noOrigin);
+  if (!s.token) console.error(w.noToken);
   const store = await openStore(s);
   const app = await createReceiver({
     store, origins: s.origins, token: s.token, ip: s.ip, rateLimit: s.rateLimit, trustProxy: s.trustProxy, retentionDays: s.retentionDays,
-    log: (line) => console.error(line),
+    log: (line) => console.error(line), lang: s.lang,
   });
   await app.listen({ port: s.port, host: s.host });
   const address = app.server.address();
   const port = typeof address == 'object' && address ? address.port : s.port;
   const host = s.host.includes(':') ? `[${s.host}]` : s.host;
-  console.log(`kelisim-receiver listening on http://${host}:${port} (${store.dialect}: ${store.where})`);
+  console.log(w.listening(`http://${host}:${port}`, store.dialect, store.where));
   let stopping = false;
   const stop = () => {
     if (stopping) return;
     stopping = true;
     // Close waits for the batch under way to commit, so every record answered 201 is on disk.
-    app.close().then(() => process.exit(0), () => process.exit(1));
+    // Written before exiting: a pipe (systemd, a test) would lose a line process.exit cuts short.
+    const last = (stream: NodeJS.WriteStream, line: string, code: number) => stream.write(`${line}\n`, () => process.exit(code));
+    app.close().then(() => last(process.stdout, w.stopped, 0), (error) => last(process.stderr, w.stopFailed((error as Error).message), 1));
   };
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
@@ -65,6 +67,7 @@ const logged = (store: Store, what: string, detail: unknown) =>
 async function run(argv: string[]): Promise<number> {
   const s = readSettings(argv, process.env);
   const [command = 'serve', ...rest] = s.command;
+  const w = WORDS[s.lang];
   if (s.help || command == 'help') {
     console.log(HELP[s.lang]);
     return 0;
@@ -75,29 +78,29 @@ async function run(argv: string[]): Promise<number> {
       return -1;
     case 'migrate':
       return withStore(s, async (store) => {
-        console.log(`kelisim-receiver: ${store.dialect} at ${store.where} is up to date.`);
+        console.log(w.upToDate(store.dialect, store.where));
         return 0;
       });
     case 'verify':
       return withStore(s, async (store) => {
         await logged(store, 'verify', {});
         const verdict = await verifyChains(store, undefined, s.lang);
-        console.log(s.json ? JSON.stringify(verdict) : verifyReport(verdict, WORDS[s.lang]).join('\n'));
+        console.log(s.json ? JSON.stringify(verdict) : verifyReport(verdict, w).join('\n'));
         return verdict.ok ? 0 : 1;
       }, { read: true });
     case 'find': {
       const id = rest[0];
-      if (!id) throw new UsageError('find needs a consent id: kelisim-receiver find <consent-id>');
+      if (!id) throw new UsageError(w.findNeedsId);
       return withStore(s, async (store) => {
         await logged(store, 'find', { id });
         const rows = await store.find(id);
         const records = await present(rows, store);
-        console.log(s.json ? JSON.stringify({ records }) : findReport(id, records, WORDS[s.lang]).join('\n'));
+        console.log(s.json ? JSON.stringify({ records }) : findReport(id, records, w).join('\n'));
         return notice(rows.filter((row) => row.unreadable), s.lang);
       }, { read: true });
     }
     case 'export': {
-      const range = parseRange(s.from, s.to, s.site);
+      const range = parseRange(s.from, s.to, s.site, s.lang);
       if (typeof range == 'string') throw new UsageError(range);
       return withStore(s, async (store) => {
         await logged(store, 'export', { from: s.from, to: s.to, site: s.site, format: s.format, lang: s.lang });
@@ -109,38 +112,42 @@ async function run(argv: string[]): Promise<number> {
     }
     case 'texts': {
       const file = rest[1];
-      if (rest[0] != 'add' || !file) throw new UsageError('usage: kelisim-receiver texts add <site-config.json>');
+      if (rest[0] != 'add' || !file) throw new UsageError(w.textsUsage);
       let config: unknown;
       try {
         config = JSON.parse(readFileSync(file, 'utf8'));
       } catch (error) {
-        throw new UsageError(`${file} could not be read as JSON: ${(error as Error).message}`);
+        throw new UsageError(w.notJson(file, (error as Error).message));
       }
       const { entries, errors, warnings } = textsOfConfig(config, s.name || basename(file));
       warnings.forEach((w) => console.error(w));
       if (errors.length) {
         errors.forEach((e) => console.error(e));
-        console.error(`kelisim-receiver: ${file} has errors; the banner would fall back to defaults, so its texts are not registered.`);
+        console.error(w.configErrors(file));
         return 1;
       }
       return withStore(s, async (store) => {
         const added = await store.addTexts(entries);
         for (const e of entries) console.log(`  ${e.language}  ${e.hash}`);
-        console.log(`Registered ${added} new text hash(es) from ${file} (${entries.length - added} already known).`);
+        console.log(w.registered(file, added, entries.length - added));
         return 0;
       });
     }
     default:
-      throw new UsageError(`unknown command ${JSON.stringify(command)}; see kelisim-receiver --help`);
+      throw new UsageError(w.unknownCommand(JSON.stringify(command)));
   }
 }
 
-run(process.argv.slice(2)).then(
+const argv = process.argv.slice(2);
+run(argv).then(
   (code) => {
     if (code >= 0) process.exitCode = code;
   },
   (error) => {
-    console.error(`kelisim-receiver: ${error instanceof UsageError ? '' : 'error: '}${(error as Error).message}`);
+    // Told in the language asked for even when the flags around --lang are what went wrong.
+    const w = WORDS[langOf(argv)];
+    const fault = faultOf(error);
+    console.error(`kelisim-receiver: ${error instanceof UsageError ? '' : `${w.error}: `}${fault ? w.storeFault(fault) : (error as Error).message}`);
     process.exitCode = error instanceof UsageError ? 2 : 1;
   },
 );

@@ -1,8 +1,9 @@
 import type { Range, Row, Store } from './store/types';
 import { HEADINGS, type Headings, type Lang } from './headings';
-import { siteOrigin } from './origin';
+import { originFaultOf, siteOrigin } from './origin';
 import { textsLookup } from './texts';
 import { recordView } from './view';
+import { WORDS, type Words } from './words';
 
 export type Format = 'csv' | 'ndjson';
 
@@ -66,34 +67,36 @@ const WHEN = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9
  * UTC, as the guide says: `Date.parse` would read it in the server's own zone. A day the calendar
  * lacks (2026-02-30) is refused, where `Date` would roll it over into March.
  */
-function instant(name: string, value: string): { time: number; isDay: boolean } | string {
+function instant(w: Words, name: string, value: string): { time: number; isDay: boolean } | string {
   const m = WHEN.exec(value);
-  if (!m) return `${name} must be a date (2026-01-31) or an ISO 8601 date-time (2026-01-31T18:00, UTC unless an offset follows), got ${JSON.stringify(value)}`;
+  if (!m) return w.notDate(name, JSON.stringify(value));
   const [, year, month, day, hours, minutes, seconds = '0', fraction = '', offset = 'Z'] = m;
   const at = new Date(0);
   at.setUTCFullYear(+year, +month - 1, +day);
-  if (at.getUTCFullYear() != +year || at.getUTCMonth() != +month - 1 || at.getUTCDate() != +day) return `${name}: ${value.slice(0, 10)} is not a day of the calendar`;
+  if (at.getUTCFullYear() != +year || at.getUTCMonth() != +month - 1 || at.getUTCDate() != +day) return w.notDay(name, value.slice(0, 10));
   const [sign, offsetHours, offsetMinutes] = offset == 'Z' ? [1, 0, 0] : [offset[0] == '-' ? -1 : 1, +offset.slice(1, 3), +offset.slice(-2)];
-  if (hours !== undefined && (+hours > 23 || +minutes > 59 || +seconds > 59 || offsetHours > 23 || offsetMinutes > 59)) return `${name}: ${value} is not a time of day`;
+  if (hours !== undefined && (+hours > 23 || +minutes > 59 || +seconds > 59 || offsetHours > 23 || offsetMinutes > 59)) return w.notTime(name, value);
   at.setUTCHours(+(hours ?? 0), +(minutes ?? 0), +seconds, Math.floor(+`0.${fraction || 0}` * 1000));
   return { time: at.getTime() - sign * (offsetHours * 60 + offsetMinutes) * 60_000, isDay: hours === undefined };
 }
 
 /**
  * `from` and `to` each take a date (whole day, UTC) or a date-time; both ends are included.
- * Returns the half-open range the stores query, or the reason the value is wrong.
+ * Returns the half-open range the stores query, or the reason the value is wrong: in English for
+ * the HTTP API's `error` field, in the operator's language for the command line.
  */
-export function parseRange(from?: string, to?: string, site?: string): Range | string {
+export function parseRange(from?: string, to?: string, site?: string, lang: Lang = 'en'): Range | string {
+  const w = WORDS[lang];
   const range: Range = {};
   try {
     // Stored as the browser sent it, so https://другой.kz must be looked for as its punycode.
     range.site = site ? siteOrigin(site) : undefined;
   } catch (error) {
-    return `site ${(error as Error).message}`;
+    return w.badOrigin('site', originFaultOf(error));
   }
   for (const [name, value] of [['from', from], ['to', to]] as const) {
     if (!value) continue;
-    const when = instant(name, value);
+    const when = instant(w, name, value);
     if (typeof when == 'string') return when;
     if (name == 'from') range.from = new Date(when.time).toISOString();
     // The end of the day, or the very millisecond given, is still inside.

@@ -2,10 +2,12 @@ import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { createBatcher } from './batcher';
+import type { Lang } from './headings';
 import type { IpMode } from './ip';
 import { postRoute } from './routes/post';
 import { readRoutes } from './routes/read';
 import type { Store } from './store/types';
+import { WORDS } from './words';
 
 export interface ReceiverOptions {
   store: Store;
@@ -20,6 +22,12 @@ export interface ReceiverOptions {
   retentionDays?: number;
   /** Where the operator reads what went wrong and what retention removed: one line each. */
   log?: (line: string) => void;
+  /**
+   * The language of those lines (the command line passes its `--lang`, Russian by default).
+   * Answers to browsers stay English: site developers and their scripts read them.
+   * @default 'en'
+   */
+  lang?: Lang;
 }
 
 const BODY_LIMIT = 8 * 1024;
@@ -40,6 +48,7 @@ const REASONS: Record<string, string> = {
 export async function createReceiver(options: ReceiverOptions): Promise<FastifyInstance> {
   const { store } = options;
   const log = options.log || (() => undefined);
+  const w = WORDS[options.lang ?? 'en'];
   const app = Fastify({
     logger: false,
     bodyLimit: BODY_LIMIT,
@@ -58,7 +67,7 @@ export async function createReceiver(options: ReceiverOptions): Promise<FastifyI
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error.validation) return reply.code(422).send({ error: `${error.validationContext || 'body'}${error.validation[0]?.instancePath || ''} ${error.validation[0]?.message || 'is invalid'}` });
     const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
-    if (status == 500) log(`kelisim-receiver: ${request.method} ${request.url} failed: ${error.message}`);
+    if (status == 500) log(w.requestFailed(request.method, request.url, error.message));
     // Only the body parser's own code blames the request: a SyntaxError from anywhere else (a row
     // read back from the database) is the store's failure, not the client's.
     const reason = REASONS[error.code] || (error.code == 'FST_ERR_CTP_INVALID_JSON_BODY' ? 'the body is not valid JSON' : status != 500 ? error.message
@@ -92,8 +101,8 @@ export async function createReceiver(options: ReceiverOptions): Promise<FastifyI
     const purge = () => {
       const now = new Date();
       purging = store.purge(new Date(now.getTime() - days * 86_400_000).toISOString(), now.toISOString())
-        .then((removed) => removed.forEach((r) => log(`kelisim-receiver: retention removed ${r.removed} row(s) of ${r.site} up to position ${r.removedThrough}`)))
-        .catch((error) => log(`kelisim-receiver: retention failed: ${error.message}`));
+        .then((removed) => removed.forEach((r) => log(w.purged(r.site, r.removed, r.removedThrough))))
+        .catch((error) => log(w.purgeFailed(error.message)));
       return purging;
     };
     app.addHook('onReady', async () => {

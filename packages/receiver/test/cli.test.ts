@@ -36,7 +36,7 @@ describe('the kelisim-receiver command', () => {
     const config = { revision: '3', categories: { necessary: { required: true }, analytics: {} }, texts: { 'ru-kz': { title: 'Cookie на сайте' } } };
     const file = join(place.data, 'site.json');
     writeFileSync(file, JSON.stringify(config));
-    expect((await run(['migrate'], place.env)).stdout).toMatch(/up to date/);
+    expect((await run(['migrate', '--lang', 'en'], place.env)).stdout).toMatch(/up to date/);
     const added = await run(['texts', 'add', file], place.env);
     expect(added.code).toBe(0);
     const settings = validate(config, () => undefined, () => undefined);
@@ -107,7 +107,7 @@ describe('the kelisim-receiver command', () => {
     };
     const here = join(realpathSync(empty), 'kelisim-data', 'consent.db');
     for (const args of [['verify'], ['verify', '--json'], ['find', 'abcdefghijklmnop'], ['export']]) {
-      const result = await bare(args);
+      const result = await bare([...args, '--lang', 'en']);
       expect(result.code, args.join(' ')).toBe(1);
       expect(result.stdout).toBe('');
       expect(result.stderr).toContain(`there is no consent store at ${here}: check --data (KELISIM_DATA)`);
@@ -119,7 +119,7 @@ describe('the kelisim-receiver command', () => {
 
     // A PostgreSQL database without our tables is refused the same way, and left without them.
     const place = await freshPlace('postgres');
-    const pgVerify = await bare(['verify'], { DATABASE_URL: place.databaseUrl! });
+    const pgVerify = await bare(['verify', '--lang', 'en'], { DATABASE_URL: place.databaseUrl! });
     expect(pgVerify).toMatchObject({ code: 1, stdout: '' });
     expect(pgVerify.stderr).toMatch(/the database at postgres:\/\/\S+ \(DATABASE_URL\) holds no consent records: check DATABASE_URL/);
     expect(await rawSql(place, "SELECT to_regclass('records') AS t")).toEqual([{ t: null }]);
@@ -157,23 +157,23 @@ describe('the kelisim-receiver command', () => {
   test('a store it cannot open is named with the setting that chose it', async () => {
     const place = await freshPlace('sqlite');
     const env = (over: Record<string, string>) => ({ ...place.env, ...over });
-    const notUrl = await run(['verify'], env({ DATABASE_URL: 'notaurl' }));
+    const notUrl = await run(['verify', '--lang', 'en'], env({ DATABASE_URL: 'notaurl' }));
     expect(notUrl).toMatchObject({ code: 2, stderr: 'kelisim-receiver: DATABASE_URL is not a PostgreSQL URL: write it as postgres://user:password@host:5432/database\n' });
     expect((await run(['migrate'], env({ DATABASE_URL: 'mysql://root@localhost/shop' }))).code).toBe(2);
 
-    const refused = await run(['verify'], env({ DATABASE_URL: 'postgres://kelisim:s3cret@127.0.0.1:1/consent' }));
+    const refused = await run(['verify', '--lang', 'en'], env({ DATABASE_URL: 'postgres://kelisim:s3cret@127.0.0.1:1/consent' }));
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/^kelisim-receiver: error: cannot use PostgreSQL at postgres:\/\/kelisim@127\.0\.0\.1:1\/consent \(DATABASE_URL\): connect ECONNREFUSED/);
     expect(refused.stderr).not.toContain('s3cret');
 
     // A folder where the database file should be, and a file where the data folder should be.
     mkdirSync(join(place.data, 'consent.db'));
-    const folder = await run(['verify'], place.env);
+    const folder = await run(['verify', '--lang', 'en'], place.env);
     expect(folder).toMatchObject({ code: 1, stdout: '' });
     expect(folder.stderr).toBe(`kelisim-receiver: error: cannot open the SQLite store at ${join(place.data, 'consent.db')} (--data, KELISIM_DATA): unable to open database file\n`);
     const file = join(place.data, 'not-a-folder');
     writeFileSync(file, '');
-    const served = await run(['migrate', '--data', file], {});
+    const served = await run(['migrate', '--data', file, '--lang', 'en'], {});
     expect(served.code).toBe(1);
     expect(served.stderr).toContain(`cannot open the SQLite store at ${join(file, 'consent.db')} (--data, KELISIM_DATA): EEXIST`);
   });

@@ -83,16 +83,18 @@ export const incoming = (r: LogRecord, site = 'https://shop.kz') => ({
   record: r, site, receivedAt: new Date().toISOString(), userAgent: 'test', ip: '10.0.0.0',
 });
 
-/** Starts the built bin and resolves with its URL once it prints the ready line. */
+/** Starts the built bin and resolves with its URL once it prints the ready line (in whichever language). */
 export function startBin(args: string[], env: Record<string, string>): Promise<{ url: string; child: ChildProcess; output: () => string }> {
   const child = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
+  let stdout = '';
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`the receiver did not become ready:\n${output}`)), 30_000);
     child.stderr!.on('data', (d) => (output += d));
     child.stdout!.on('data', (d) => {
       output += d;
-      const ready = /listening on (http:\/\/\S+)/.exec(output);
+      stdout += d;
+      const ready = /(http:\/\/\S+)\s/.exec(stdout);
       if (ready) {
         clearTimeout(timer);
         resolve({ url: ready[1], child, output: () => output });

@@ -73,7 +73,7 @@ describe('the allowed origins', () => {
     ['ftp://a.kz', /must be a bare origin/],
     ['a.kz', /is not a URL/],
   ])('refuse %s', (value, reason) => {
-    expect(() => readSettings(['--origin', value], {})).toThrow(reason);
+    expect(() => readSettings(['--origin', value, '--lang', 'en'], {})).toThrow(reason);
   });
 });
 

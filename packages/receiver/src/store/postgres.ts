@@ -2,6 +2,7 @@ import pg from 'pg';
 import type { LogRecord } from '../../../../src/core/record';
 import { plan, purgeMarker, recordKey, type Head } from '../chain';
 import { fromColumns, SELECT, toColumns } from './columns';
+import { storeError } from './fault';
 import { migrations } from './migrate';
 import type { AccessEntry, Incoming, Range, ReadView, Row, Store, TextsEntry } from './types';
 
@@ -118,11 +119,11 @@ export async function openPostgres(url: string, { migrate = true, mustExist = fa
   } catch (error) {
     await pool.end().catch(() => undefined);
     // The driver says "ECONNREFUSED 127.0.0.1:5432" or "password authentication failed": say which database.
-    throw new Error(`cannot use PostgreSQL at ${shown} (DATABASE_URL): ${(error as Error).message}`);
+    throw storeError({ code: 'postgres-open', where: shown, cause: (error as Error).message });
   }
   if (!tables) {
     await pool.end();
-    throw new Error(`the database at ${shown} (DATABASE_URL) holds no consent records: check DATABASE_URL`);
+    throw storeError({ code: 'postgres-empty', where: shown });
   }
 
   const appendOnce = (batch: Incoming[]) => inTransaction(pool, async (client) => {

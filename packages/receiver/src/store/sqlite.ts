@@ -6,6 +6,7 @@ import type { LogRecord } from '../../../../src/core/record';
 import { plan, purgeMarker, recordKey, type Head } from '../chain';
 import { CHECKPOINTER } from '../paths';
 import { fromColumns, SELECT, toColumns } from './columns';
+import { faultOf, storeError } from './fault';
 import { migrations } from './migrate';
 import type { AccessEntry, Incoming, Range, ReadView, Row, Store, TextsEntry } from './types';
 
@@ -46,14 +47,13 @@ const readView = (db: Database.Database): ReadView => ({
  * database file") name no file, so each failure is told with the path and the setting behind it.
  */
 function openFile(dataDir: string, file: string, migrate: boolean, mustExist: boolean): Database.Database {
-  const missing = (why: string) => Object.assign(new Error(`${why}: check --data (KELISIM_DATA), or DATABASE_URL for PostgreSQL`), { missing: true });
-  if (mustExist && !existsSync(file)) throw missing(`there is no consent store at ${file}`);
+  if (mustExist && !existsSync(file)) throw storeError({ code: 'no-store', where: file });
   let db: Database.Database | undefined;
   try {
     if (!mustExist) mkdirSync(dataDir, { recursive: true });
     db = new Database(file, { fileMustExist: mustExist });
     if (mustExist && !db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'records'").get()) {
-      throw missing(`${file} holds no consent records: it is not a kelisim-receiver store`);
+      throw storeError({ code: 'not-a-store', where: file });
     }
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
@@ -62,8 +62,8 @@ function openFile(dataDir: string, file: string, migrate: boolean, mustExist: bo
     return db;
   } catch (error) {
     db?.close();
-    if ((error as { missing?: boolean }).missing) throw error;
-    throw new Error(`cannot open the SQLite store at ${file} (--data, KELISIM_DATA): ${(error as Error).message}`);
+    if (faultOf(error)) throw error;
+    throw storeError({ code: 'sqlite-open', where: file, cause: (error as Error).message });
   }
 }
 
