@@ -31,7 +31,6 @@ async function serve(s: Settings) {
   const address = app.server.address();
   const port = typeof address == 'object' && address ? address.port : s.port;
   const host = s.host.includes(':') ? `[${s.host}]` : s.host;
-  console.log(w.listening(`http://${host}:${port}`, store.dialect, store.where));
   let stopping = false;
   const stop = () => {
     if (stopping) return;
@@ -43,6 +42,9 @@ async function serve(s: Settings) {
   };
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
+  // Only now: a supervisor may stop the receiver the moment it reads this line, and a SIGTERM
+  // before the handlers above would end the process without closing the store.
+  console.log(w.listening(`http://${host}:${port}`, store.dialect, store.where));
 }
 
 /** `read`: verify, find and export only read, so a store that is not there is an error, never created. */
