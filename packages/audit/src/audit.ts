@@ -1,4 +1,5 @@
 import { findingsOf, idsSeen } from './findings';
+import { gateCause } from './gate-start';
 import { AuditError, before, choose, withdraw, type PhaseRun } from './phases';
 import type { AuditOptions, AuditResult, Finding, Phase } from './types';
 
@@ -23,7 +24,7 @@ export async function audit(url: string, options: AuditOptions): Promise<AuditRe
   }
   const phases: Phase[] = [];
   const banner: Finding[] = [];
-  const step = async (name: Phase['name'], run: () => Promise<PhaseRun>, keep = false) => {
+  const step = async <R extends PhaseRun>(name: Phase['name'], run: () => Promise<R>, keep = false): Promise<R> => {
     options.progress?.({ phase: name, state: 'start' });
     const result = await run();
     if (!keep) await result.session.browser.close();
@@ -36,7 +37,10 @@ export async function audit(url: string, options: AuditOptions): Promise<AuditRe
 
   const first = await step('before', () => before(url, site, options));
   let reason: string | undefined;
-  if (!first.kelisim) {
+  if (first.notStarted) {
+    reason = `Kelisim did not start on this page: ${gateCause(first.notStarted.gate!)}. `
+      + 'The page carries its config or script, but there is no banner: visitors can neither give nor refuse consent, and no choice is recorded. Only the first phase ran.';
+  } else if (!first.kelisim) {
     reason = 'Kelisim is not on this page: there is no banner to reject or accept, so only the first phase ran.';
   } else {
     // Two independent browsers: running them side by side halves the wait, and each still

@@ -35,8 +35,9 @@ Options:
   -h, --help          this text
   -v, --version
 
-Exit codes: 0 clean, 1 findings, 2 could not run (no browser, the page did not load or
-answered an HTTP error), 3 usage.
+Exit codes: 0 clean, 1 findings (leaks and banner problems, a Kelisim that did not start
+among them), 2 could not run (no browser, the page did not load or answered an HTTP error),
+3 usage.
 
 Chromium: CHROME_PATH, or /usr/bin/chromium, or a Playwright-installed one.
 

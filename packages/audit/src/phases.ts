@@ -2,6 +2,7 @@ import type { Page, Response } from 'playwright-core';
 import { launchPhase, type PhaseBrowser } from './browser';
 import { Recorder } from './capture';
 import { buildPhase } from './findings';
+import { gateFinding, GateWatch } from './gate-start';
 import { action, bannerClosed, bannerShown, hasKelisim, optionalCategories, PREFERENCES, recordedChoice } from './kelisim-ui';
 import { sameSite } from './map/site';
 import type { AuditOptions, Finding, Phase, PhaseName } from './types';
@@ -22,6 +23,11 @@ export interface PhaseRun {
   banner: Finding[];
   kelisim: boolean;
   session: Session;
+}
+
+export interface BeforeRun extends PhaseRun {
+  /** The page carries Kelisim's config, script or markup, but no Kelisim started (`banner` holds the finding). */
+  notStarted?: Finding;
 }
 
 export const DEFAULT_SETTLE = 1000;
@@ -137,22 +143,27 @@ const bannerFinding = (phase: PhaseName, { code, text }: Problem, name = 'reject
   ({ phase, kind: 'banner', vendor: 'Kelisim', purpose: 'necessary', name, cause: text, code });
 
 /** Phase 1: load, wait, scroll to the end. No click. */
-export async function before(url: string, site: string, options: AuditOptions): Promise<PhaseRun> {
+export async function before(url: string, site: string, options: AuditOptions): Promise<BeforeRun> {
   const session = await open(options);
   return closeOnError(session, () => beforeIn(session, url, site, options));
 }
 
-async function beforeIn(session: Session, url: string, site: string, options: AuditOptions): Promise<PhaseRun> {
+async function beforeIn(session: Session, url: string, site: string, options: AuditOptions): Promise<BeforeRun> {
+  const watch = new GateWatch(session.page);
   await go(session, url, options);
   const kelisim = await hasKelisim(session.page);
   const banner: Finding[] = [];
   if (kelisim && !(await bannerShown(session.page))) {
     banner.push(bannerFinding('before', { code: 'no-banner', text: 'Kelisim is on the page but its banner did not appear, so no visitor can make a choice.' }, 'banner'));
   }
+  // A page meant to run Kelisim whose gate failed has no banner either: said, with the cause.
+  const start = kelisim ? undefined : await watch.check(session.page);
+  const notStarted = start && gateFinding(start);
+  if (notStarted) banner.push(notStarted);
   const shot = await screenshot(session.page);
   await scrollToEnd(session.page);
   await rest(session, { ...options, settle: Math.min(settleTime(options), 500) });
-  return { phase: await snapshot('before', session, site, options, shot), banner, kelisim, session };
+  return { phase: await snapshot('before', session, site, options, shot), banner, kelisim, session, ...(notStarted ? { notStarted } : {}) };
 }
 
 /** Phases 2 and 3: one click on the banner, then a reload and one more page. */

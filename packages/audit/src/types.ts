@@ -21,9 +21,10 @@ export interface Fix {
   preset?: PresetName;
   /**
    * `counter`: use the preset; `iframe`: data-category + data-src; `script`: type="text/plain"
-   * data-category; `cookies`: list the cookie in its category so withdrawal deletes it.
+   * data-category; `cookies`: list the cookie in its category so withdrawal deletes it; `gate`:
+   * make Kelisim's own script load and run.
    */
-  how: 'counter' | 'iframe' | 'script' | 'cookies';
+  how: 'counter' | 'iframe' | 'script' | 'cookies' | 'gate';
   /**
    * For `counter`: the page's own id, read from the vendor's requests. Absent when none carried
    * it; the advice then has a placeholder the site owner must replace.
@@ -88,9 +89,29 @@ export interface Finding {
   name?: string;
   key?: string;
   cause: string;
-  /** For `banner` findings: which check failed (`no-button`, `not-closed`, `no-choice`, …). */
+  /** For `banner` findings: which check failed (`no-button`, `not-closed`, `no-choice`, `not-started`, …). */
   code?: string;
   fix?: Fix;
+  /** For `not-started`: what showed the page meant to run Kelisim, and why it did not start. */
+  gate?: GateStart;
+}
+
+/** A page that carries Kelisim's config, script tag or markup, where no Kelisim instance started. */
+export interface GateStart {
+  /** What showed the page meant to run Kelisim. */
+  signs: ('config' | 'script' | 'markup')[];
+  /**
+   * `http-status`: the gate's file answered 400 or more; `network`: it could not be fetched;
+   * `script-error`: it threw (or failed to parse); `no-script`: no gate script on the page;
+   * `not-started`: it loaded, or never was, and nothing says why.
+   */
+  why: 'http-status' | 'network' | 'script-error' | 'no-script' | 'not-started';
+  /** The gate's URL, when there is a tag or a request for it. */
+  script?: string;
+  status?: number;
+  statusText?: string;
+  /** Chromium's network error, or the error the script threw. */
+  error?: string;
 }
 
 export interface AuditResult {

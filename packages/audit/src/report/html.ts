@@ -18,6 +18,7 @@ const localCause = (m: Messages, cause: string) => m.cause.reduce((text, [re, to
 function fixText(m: Messages, finding: Finding): string {
   const fix = finding.fix;
   if (!fix) return '';
+  if (fix.how == 'gate' && finding.gate) return escape(m.gateFix(finding.gate));
   if (fix.how == 'counter' && fix.preset) {
     const code = `[{ category: '${fix.category}', preset: '${fix.preset}', id: '${fix.id || m.idPlaceholder}' }]`;
     const counter = escape(m.fixCounter(finding.vendor, '\u0000')).replace('\u0000', `<code>${escape(code)}</code>`);
@@ -40,7 +41,7 @@ function fixText(m: Messages, finding: Finding): string {
 function findingsTable(m: Messages, findings: Finding[], caption: string, withFix: boolean): string {
   const rows = findings.map((f) => {
     const item = f.kind == 'banner' ? (f.code && m.banner[f.code]) || f.cause : f.host || f.name || f.key || '';
-    const cause = f.kind == 'banner' ? '' : `<code>${escape(localCause(m, f.cause))}</code>`;
+    const cause = f.gate ? escape(m.gateCause(f.gate)) : f.kind == 'banner' ? '' : `<code>${escape(localCause(m, f.cause))}</code>`;
     return `<tr><td>${escape(m.kind[f.kind])}</td><td>${escape(f.vendor)}</td><td>${escape(m.purpose[f.purpose])}</td>`
       + `<td class="item">${f.kind == 'banner' ? escape(item) : `<code>${escape(item)}</code>`}</td><td class="cause">${cause}</td>`
       + (withFix ? `<td class="fix">${fixText(m, f)}</td>` : '') + '</tr>';
@@ -105,6 +106,7 @@ function todo(m: Messages, result: AuditResult, prefix: string, scope: string): 
     if (items.has(key)) continue;
     items.set(key, f.kind == 'banner'
       ? `<strong>${escape(m.kind.banner)}</strong>: ${escape((f.code && m.banner[f.code]) || f.cause)}`
+        + (f.gate ? ` ${escape(m.gateCause(f.gate))} ${fixText(m, f)}` : '')
       : `<strong>${escape(f.vendor)}</strong> (${escape(m.purpose[f.purpose])}): ${fixText(m, f)}`);
   }
   if (!items.size) return '';
@@ -116,7 +118,8 @@ function resultSection(m: Messages, result: AuditResult, index: number, lang: La
   const prefix = `u${index}`;
   const scope = many ? ` (${result.url})` : '';
   const bad = result.leaks.length > 0;
-  const verdict = bad ? m.verdictLeaks(result.leaks.length) : m.verdictClean;
+  // A gate that did not start is no leak of data: when it is the only finding, it is the verdict.
+  const verdict = !bad ? m.verdictClean : result.leaks.every((l) => l.gate) ? m.banner['not-started'] : m.verdictLeaks(result.leaks.length);
   const vendors = [...new Set(result.leaks.filter((l) => l.kind != 'banner').map((l) => l.vendor))];
   const date = new Date(result.date).toLocaleString(lang == 'kk' ? 'kk-KZ' : lang == 'ru' ? 'ru-RU' : 'en-GB', { timeZone: 'UTC', dateStyle: 'long', timeStyle: 'short' }) + ' UTC';
   return `<article aria-labelledby="${prefix}-title">
@@ -124,7 +127,7 @@ function resultSection(m: Messages, result: AuditResult, index: number, lang: La
 <div class="verdict ${bad ? 'bad' : 'good'}">
 <p><strong>${escape(verdict)}</strong></p>
 ${vendors.length ? `<p>${escape(m.vendors(vendors.join(', ')))}</p>` : ''}
-${result.kelisim ? '' : `<p>${escape(m.verdictNoKelisim)}</p>`}
+${result.kelisim ? '' : `<p>${escape(result.leaks.some((l) => l.gate) ? m.verdictNotStarted : m.verdictNoKelisim)}</p>`}
 ${result.unknowns.length ? `<p>${escape(m.unknownSummary(result.unknowns.length))}</p>` : ''}
 </div>
 ${todo(m, result, prefix, scope)}

@@ -1,5 +1,6 @@
 import { ID_PLACEHOLDER, idUnknownText } from '../fix';
-import type { Lang, PhaseName, Purpose } from '../types';
+import { gateCause, gateFix } from '../gate-start';
+import type { GateStart, Lang, PhaseName, Purpose } from '../types';
 
 /** Every string of the HTML report, per language. Kazakh follows the library's own glossary. */
 export interface Messages {
@@ -8,6 +9,11 @@ export interface Messages {
   verdictClean: string;
   verdictLeaks: (n: number) => string;
   verdictNoKelisim: string;
+  /** Instead of `verdictNoKelisim` when the page meant to run Kelisim and it did not start. */
+  verdictNotStarted: string;
+  /** Why Kelisim did not start (`not-started`), and what to change. */
+  gateCause: (gate: GateStart) => string;
+  gateFix: (gate: GateStart) => string;
   unknownSummary: (n: number) => string;
   vendors: (list: string) => string;
   phase: Record<PhaseName, string>;
@@ -48,6 +54,27 @@ const ru: Messages = {
   verdictClean: 'Утечек не найдено: до выбора посетителя и после его отказа страница не загружает счётчики и не ставит необязательные cookie.',
   verdictLeaks: (n) => `Найдено нарушений: ${n}. До согласия посетителя или после его отказа страница передаёт данные сторонним сервисам или сохраняет необязательные cookie. Ниже — что именно происходит и как это исправить.`,
   verdictNoKelisim: 'На странице нет баннера Kelisim, поэтому проверено только то, что происходит до выбора посетителя.',
+  verdictNotStarted: 'Kelisim не запустился, поэтому проверено только то, что происходит до выбора посетителя.',
+  gateCause: (g) => {
+    const signs = g.signs.map((s) => ({ config: 'настройки window.kelisimConfig', script: 'тег скрипта kelisim.js', markup: 'разметка data-kelisim' })[s]).join(' и ');
+    switch (g.why) {
+      case 'no-script': return `На странице нет скрипта Kelisim (<script src="…/kelisim.js">), есть только ${signs}.`;
+      case 'http-status': return `Скрипт ${g.script} не загрузился: сервер ответил HTTP ${g.status} ${g.statusText || ''}`.trim() + '.';
+      case 'network': return `Скрипт ${g.script} не загрузился: ${g.error}.`;
+      case 'script-error': return `Скрипт ${g.script} завершился с ошибкой: ${g.error}.`;
+      default: return g.status ? `Скрипт ${g.script} загрузился (HTTP ${g.status}), но Kelisim не запустился.` : `Скрипт ${g.script} не загружался.`;
+    }
+  },
+  gateFix: (g) => {
+    const path = g.script ? new URL(g.script).pathname : '';
+    switch (g.why) {
+      case 'no-script': return 'Подключите Kelisim после настроек: <script src="/assets/kelisim/kelisim.js" defer></script>, а остальные файлы из dist/ (kelisim-ui.js, kelisim-prefs.js, …) положите в ту же папку.';
+      case 'http-status': return `Положите dist/kelisim.js и файлы рядом с ним (kelisim-ui.js, kelisim-prefs.js, …) по адресу ${path}, чтобы он открывался с кодом 200, или исправьте src в теге.`;
+      case 'network': return 'Сделайте скрипт доступным из браузера посетителя: проверьте адрес в src, сервер и правила Content-Security-Policy.';
+      case 'script-error': return `Замените ${path} неизменённой копией dist/kelisim.js из пакета (файл повреждён, обрезан или это не тот файл) и обновите страницу: баннер должен появиться.`;
+      default: return 'Откройте страницу с открытой консолью браузера и исправьте то, о чём она сообщает: скрипт должен создать window.Kelisim и показать баннер.';
+    }
+  },
   vendors: (list) => `Сервисы, получающие данные без согласия: ${list}.`,
   unknownSummary: (n) => `Назначение не определено: ${n}. Это не обязательно нарушение, но эти пункты стоит проверить вручную.`,
   phase: { before: 'До выбора', reject: 'После отказа', accept: 'После согласия', withdraw: 'После отзыва согласия' },
@@ -86,6 +113,7 @@ const ru: Messages = {
     'consent-on-reject': 'Отказ сохранился как согласие на необязательные категории.',
     'no-preferences': 'Окно настроек cookie не открылось — согласие нельзя отозвать.',
     'no-save': 'В окне настроек нет работающей кнопки «Сохранить выбор».',
+    'not-started': 'Настройки Kelisim есть на странице, но сам Kelisim не запустился: баннера нет, посетитель не может ни дать согласие, ни отказаться, а у владельца сайта нет записей о согласии.',
   },
   note: {
     'third-party-stays': (s) => `Стороннее cookie ${s} осталось: сайт не может удалить cookie чужого домена, это делается на сайте самого сервиса.`,
@@ -115,6 +143,27 @@ const kk: Messages = {
   verdictClean: 'Ағып кету табылмады: келуші таңдау жасағанға дейін және ол бас тартқаннан кейін бет талдау құралдарын жүктемейді және міндетті емес cookie файлдарын орнатпайды.',
   verdictLeaks: (n) => `Табылған бұзушылықтар: ${n}. Келуші келісім бергенге дейін немесе ол бас тартқаннан кейін бет деректерді бөгде қызметтерге жібереді немесе міндетті емес cookie файлдарын сақтайды. Төменде нақты не болып жатқаны және оны қалай түзету керегі жазылған.`,
   verdictNoKelisim: 'Бетте Kelisim баннері жоқ, сондықтан келуші таңдау жасағанға дейінгі күй ғана тексерілді.',
+  verdictNotStarted: 'Kelisim іске қосылмады, сондықтан келуші таңдау жасағанға дейінгі күй ғана тексерілді.',
+  gateCause: (g) => {
+    const signs = g.signs.map((s) => ({ config: 'window.kelisimConfig баптаулары', script: 'kelisim.js скрипт тегі', markup: 'data-kelisim белгілері' })[s]).join(' мен ');
+    switch (g.why) {
+      case 'no-script': return `Бетте Kelisim скрипті (<script src="…/kelisim.js">) жоқ, тек ${signs} бар.`;
+      case 'http-status': return `${g.script} скрипті жүктелмеді: сервер HTTP ${`${g.status} ${g.statusText || ''}`.trim()} деп жауап берді.`;
+      case 'network': return `${g.script} скрипті жүктелмеді: ${g.error}.`;
+      case 'script-error': return `${g.script} скрипті қатемен тоқтады: ${g.error}.`;
+      default: return g.status ? `${g.script} скрипті жүктелді (HTTP ${g.status}), бірақ Kelisim іске қосылмады.` : `${g.script} скрипті мүлде жүктелмеді.`;
+    }
+  },
+  gateFix: (g) => {
+    const path = g.script ? new URL(g.script).pathname : '';
+    switch (g.why) {
+      case 'no-script': return 'Kelisim-ді баптаулардан кейін қосыңыз: <script src="/assets/kelisim/kelisim.js" defer></script>, ал dist/ ішіндегі басқа файлдарды (kelisim-ui.js, kelisim-prefs.js, …) сол қалтаға салыңыз.';
+      case 'http-status': return `dist/kelisim.js файлын және оның қасындағы файлдарды (kelisim-ui.js, kelisim-prefs.js, …) ${path} мекенжайына салыңыз, сонда ол 200 кодымен ашылады; немесе тегтегі src мекенжайын түзетіңіз.`;
+      case 'network': return 'Скрипт келушінің браузерінен қолжетімді болуы керек: src ішіндегі мекенжайды, серверді және Content-Security-Policy ережелерін тексеріңіз.';
+      case 'script-error': return `${path} файлын пакеттегі dist/kelisim.js файлының өзгертілмеген көшірмесімен алмастырыңыз (файл бүлінген, қысқартылған немесе басқа файл), содан кейін бетті қайта жүктеңіз: баннер шығуы керек.`;
+      default: return 'Бетті браузер консолі ашық күйде ашып, консоль хабарлаған қатені түзетіңіз: скрипт window.Kelisim құрып, баннерді көрсетуі керек.';
+    }
+  },
   vendors: (list) => `Келісімсіз деректер алатын қызметтер: ${list}.`,
   unknownSummary: (n) => `Мақсаты анықталмағандар: ${n}. Бұл міндетті түрде бұзушылық емес, бірақ оларды қолмен тексерген жөн.`,
   phase: { before: 'Таңдауға дейін', reject: 'Бас тартқаннан кейін', accept: 'Келісім бергеннен кейін', withdraw: 'Келісімді кері қайтарып алғаннан кейін' },
@@ -153,6 +202,7 @@ const kk: Messages = {
     'consent-on-reject': 'Бас тарту міндетті емес санаттарға келісім ретінде сақталды.',
     'no-preferences': 'Cookie баптаулары терезесі ашылмады — келісімді кері қайтарып алу мүмкін емес.',
     'no-save': 'Баптаулар терезесінде жұмыс істейтін «Таңдауды сақтау» батырмасы жоқ.',
+    'not-started': 'Бетте Kelisim баптаулары бар, бірақ Kelisim іске қосылмады: баннер жоқ, келуші келісім бере де, бас тарта да алмайды, ал сайт иесінде келісім туралы бірде-бір жазба жоқ.',
   },
   note: {
     'third-party-stays': (s) => `${s} бөгде cookie файлы қалды: сайт басқа доменнің cookie файлын жоя алмайды, мұны қызметтің өз сайтында істеуге болады.`,
@@ -182,6 +232,9 @@ const en: Messages = {
   verdictClean: 'No leaks: before the visitor chooses and after they refuse, the page loads no counters and sets no optional cookies.',
   verdictLeaks: (n) => `${n} finding${n == 1 ? '' : 's'}. Before the visitor consents, or after they refuse, the page sends data to third parties or keeps optional cookies. Below: what happens and how to fix it.`,
   verdictNoKelisim: 'Kelisim is not on this page, so only what happens before the visitor chooses was checked.',
+  verdictNotStarted: 'Kelisim did not start, so only what happens before the visitor chooses was checked.',
+  gateCause: (g) => { const text = gateCause(g); return text[0].toUpperCase() + text.slice(1) + '.'; },
+  gateFix,
   vendors: (list) => `Vendors that get data without consent: ${list}.`,
   unknownSummary: (n) => `${n} item${n == 1 ? '' : 's'} of unknown purpose. Not necessarily a leak, but worth checking by hand.`,
   phase: { before: 'Before a choice', reject: 'After reject all', accept: 'After accept all', withdraw: 'After withdrawal' },
@@ -220,6 +273,7 @@ const en: Messages = {
     'consent-on-reject': 'Rejecting recorded consent to optional categories.',
     'no-preferences': 'The cookie settings did not open: consent cannot be withdrawn.',
     'no-save': 'The cookie settings have no working "Save choices" button.',
+    'not-started': 'Kelisim\'s config is on the page but Kelisim did not start: there is no banner, so visitors can neither give nor refuse consent, and no choice is recorded.',
   },
   note: {
     'third-party-stays': (s) => `Third-party cookie ${s} stays: a site cannot delete another domain's cookies; the vendor's own site can.`,

@@ -39,6 +39,9 @@ export function renderText(result: AuditResult): string {
       if (fix && fix.how == 'counter' && fix.preset && !fix.id) unknownIds.set(fix.preset, idUnknownFor(vendor, fix.preset));
     }
     if (unknownIds.size) out.push('', ...[...unknownIds.values()].map((text) => `id needed: ${text}`));
+    // So is the fix for a gate that did not start: the whole sentence, on a line of its own.
+    const gate = result.leaks.find((l) => l.code == 'not-started');
+    if (gate && gate.fix) out.push('', `fix for the banner: ${gate.fix.text}`);
   } else {
     out.push('\nNo leaks: nothing optional before a choice or after refusal.');
   }
