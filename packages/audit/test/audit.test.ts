@@ -1,18 +1,16 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { validate } from '../../../src/core/validate';
 import { findChromium } from '../src/browser';
 import { renderHtml } from '../src/report/html';
 import type { AuditResult, Finding } from '../src/types';
 // @ts-expect-error: plain ESM test helper without declarations
-import { SITE, startFixtureServer } from './fixtures/server.mjs';
+import { SITE } from './fixtures/server.mjs';
+import { fixtureSite } from './fixture-site';
 import { runCli } from './run-cli';
 
-const root = new URL('../../../', import.meta.url).pathname;
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/site/${name}`, import.meta.url), 'utf8');
 /** The 1-based line of a fixture page, to check that a cause points at the right snippet. */
 const lineOf = (page: string, line: number) => fixture(page).split('\n')[line - 1] || '';
@@ -39,30 +37,17 @@ async function axeViolations(files: string[]): Promise<Record<string, string[]>>
   return found;
 }
 
-let server: any;
-let dir: string;
-// A short settle keeps the suite quick; the fixtures' timers fire 200 ms after load.
-const net = () => ['--resolve', server.rules, '--insecure', '--settle', '800'];
-const readJson = (file: string) => JSON.parse(readFileSync(join(dir, file), 'utf8'));
+const site = fixtureSite('kelisim-audit-test-');
+const { net, out } = site;
+const readJson = (file: string) => JSON.parse(readFileSync(out(file), 'utf8'));
 const find = (list: Finding[], phase: string, kind: string, subject: string) =>
   list.find((f) => f.phase == phase && f.kind == kind && (f.host == subject || f.name == subject || f.key == subject));
-
-beforeAll(async () => {
-  if (!existsSync(join(root, 'dist/kelisim.js'))) throw new Error('dist/kelisim.js is missing: run npm run build at the repository root first');
-  server = await startFixtureServer();
-  dir = mkdtempSync(join(tmpdir(), 'kelisim-audit-test-'));
-});
-
-afterAll(async () => {
-  await server?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
 
 describe('a leaky page (ungated Metrica, a YouTube iframe, a pixel from onclick)', () => {
   let result: AuditResult;
 
   it('exits 1 and names each leak with its vendor, purpose and cause, before a choice and after refusal', async () => {
-    const run = await runCli([`https://${SITE}/leaky.html`, ...net(), '--json', join(dir, 'leaky.json'), '--html', join(dir, 'leaky.html'), '--propose', join(dir, 'proposed.json')]);
+    const run = await runCli([`https://${SITE}/leaky.html`, ...net(), '--json', out('leaky.json'), '--html', out('leaky.html'), '--propose', out('proposed.json')]);
     expect(run.stderr).toMatch(/before/);
     expect(run.code).toBe(1);
     result = readJson('leaky.json');
@@ -113,11 +98,11 @@ describe('a leaky page (ungated Metrica, a YouTube iframe, a pixel from onclick)
   });
 
   it('applying the proposal and the report\'s fixes makes the next audit clean (exit 0)', async () => {
-    const config = readFileSync(join(dir, 'proposed.json'), 'utf8');
+    const config = readFileSync(out('proposed.json'), 'utf8');
     const iframe = find(result.leaks, 'before', 'request', 'www.youtube.com')!.fix!.category;
     const html = fixture('fixed.html').replace('/*CONFIG*/', config).replace('/*IFRAME_CATEGORY*/', iframe);
-    const url = server.page('fixed-applied.html', html);
-    const run = await runCli([url, ...net(), '--json', join(dir, 'fixed.json')]);
+    const url = site.server.page('fixed-applied.html', html);
+    const run = await runCli([url, ...net(), '--json', out('fixed.json')]);
     const fixed: AuditResult = readJson('fixed.json');
     expect(fixed.leaks).toEqual([]);
     expect(run.code).toBe(0);
@@ -128,7 +113,7 @@ describe('a leaky page (ungated Metrica, a YouTube iframe, a pixel from onclick)
   });
 
   it('does not overwrite an existing config without --force (exit 3)', async () => {
-    const file = join(dir, 'proposed.json');
+    const file = out('proposed.json');
     const before = readFileSync(file, 'utf8');
     const run = await runCli([`https://${SITE}/leaky.html`, ...net(), '--propose', file]);
     expect(run.code).toBe(3);
@@ -137,7 +122,7 @@ describe('a leaky page (ungated Metrica, a YouTube iframe, a pixel from onclick)
   });
 
   it('writes an HTML report in Russian with a screenshot per phase and no axe violations; Kazakh and English too', async () => {
-    const ru = readFileSync(join(dir, 'leaky.html'), 'utf8');
+    const ru = readFileSync(out('leaky.html'), 'utf8');
     expect(ru).toContain('<html lang="ru">');
     expect(ru).toContain('Найдено нарушений');
     expect(ru.match(/<img src="data:image\/jpeg;base64,/g)).toHaveLength(3);
@@ -145,16 +130,16 @@ describe('a leaky page (ungated Metrica, a YouTube iframe, a pixel from onclick)
     expect(kk).toContain('Табылған бұзушылықтар');
     const en = renderHtml([result], 'en');
     expect(en).toContain('How to fix');
-    writeFileSync(join(dir, 'leaky.kk.html'), kk);
+    writeFileSync(out('leaky.kk.html'), kk);
 
-    const files = [join(dir, 'leaky.html'), join(dir, 'leaky.kk.html')];
+    const files = [out('leaky.html'), out('leaky.kk.html')];
     expect(await axeViolations(files)).toEqual(Object.fromEntries(files.map((f) => [f, []])));
   });
 });
 
 describe('a page gated correctly with Kelisim', () => {
   it('gives zero findings through all four phases (exit 0, even with --fail-on unknown), and withdrawal removes the cookies', async () => {
-    const run = await runCli([`https://${SITE}/clean.html`, ...net(), '--withdraw', '--fail-on', 'unknown', '--json', join(dir, 'clean.json')]);
+    const run = await runCli([`https://${SITE}/clean.html`, ...net(), '--withdraw', '--fail-on', 'unknown', '--json', out('clean.json')]);
     const result: AuditResult = readJson('clean.json');
     expect(result.leaks).toEqual([]);
     expect(result.unknowns).toEqual([]);
@@ -181,7 +166,7 @@ describe('a page gated correctly with Kelisim', () => {
 
 describe('a page without a banner and a page with a broken reject button, audited together', () => {
   it('writes a JSON array, reports phase 1 only without Kelisim, and a banner finding for the broken button', async () => {
-    const run = await runCli([`https://${SITE}/no-banner.html`, `https://${SITE}/broken-reject.html`, ...net(), '--json', join(dir, 'two.json'), '--propose', join(dir, 'two-proposed.json')]);
+    const run = await runCli([`https://${SITE}/no-banner.html`, `https://${SITE}/broken-reject.html`, ...net(), '--json', out('two.json'), '--propose', out('two-proposed.json')]);
     expect(run.code).toBe(1);
     const [none, broken]: AuditResult[] = readJson('two.json');
 
@@ -201,7 +186,7 @@ describe('a page without a banner and a page with a broken reject button, audite
     expect(broken.leaks.filter((l) => l.kind != 'banner')).toEqual([]);
 
     // One report for both pages: still no axe violations (landmarks are named per page).
-    const report = join(dir, 'two.html');
+    const report = out('two.html');
     writeFileSync(report, renderHtml([none, broken], 'ru'));
     expect(await axeViolations([report])).toEqual({ [report]: [] });
 
@@ -214,7 +199,7 @@ describe('a page without a banner and a page with a broken reject button, audite
 describe('exit codes', () => {
   it('lists an unplaced counter as unknown: exit 0 by default, 1 with --fail-on unknown', async () => {
     const url = `https://${SITE}/unknown.html`;
-    const plain = await runCli([url, ...net(), '--json', join(dir, 'unknown.json')]);
+    const plain = await runCli([url, ...net(), '--json', out('unknown.json')]);
     const result: AuditResult = readJson('unknown.json');
     expect(result.leaks).toEqual([]);
     expect(result.unknowns.map((u) => [u.kind, u.host || u.name, u.purpose])).toEqual([
@@ -239,8 +224,8 @@ describe('exit codes', () => {
   });
 
   it('refuses a report path it cannot write before auditing anything (exit 3)', async () => {
-    const missing = join(dir, 'no-such-folder', 'audit.json');
-    for (const [flag, file, why] of [['--json', missing, 'its folder does not exist'], ['--html', dir, 'it is a folder'], ['--propose', missing, 'its folder does not exist']]) {
+    const missing = out('no-such-folder', 'audit.json');
+    for (const [flag, file, why] of [['--json', missing, 'its folder does not exist'], ['--html', site.dir, 'it is a folder'], ['--propose', missing, 'its folder does not exist']]) {
       const run = await runCli([`https://${SITE}/leaky.html`, ...net(), flag, file]);
       expect(run.code, flag).toBe(3);
       expect(run.stderr).toContain(`kelisim-audit: cannot write ${flag} to ${file}: ${why}.`);

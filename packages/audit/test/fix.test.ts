@@ -1,19 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { findingsOf, idsSeen } from '../src/findings';
-import { classifyCookie, classifyRequest } from '../src/map/classify';
 import { renderHtml } from '../src/report/html';
 import { renderText } from '../src/report/text';
 import type { AuditResult, Phase } from '../src/types';
+import { cookie as observedCookie, phase, request, SITE } from './observed';
 
-const SITE = 'www.makeup-center.kz';
-const req = (url: string) => {
-  const u = new URL(url);
-  return { url, host: u.hostname, type: 'script', cause: 'inline script at /:12', ...classifyRequest(u, SITE) };
-};
-const cookie = (name: string, domain = '.makeup-center.kz') =>
-  ({ name, domain, httpOnly: false, cause: 'not known', ...classifyCookie(name, domain, SITE) });
-const phase = (name: Phase['name'], requests: Phase['requests'], cookies: Phase['cookies'] = []): Phase =>
-  ({ name, visited: [], requests, cookies, storage: [], notes: [] });
+const req = (url: string) => request(url, 'inline script at /:12');
+const cookie = (name: string) => observedCookie(name, undefined, 'not known');
 const result = (phases: Phase[]): AuditResult => {
   const ids = idsSeen(phases);
   return {

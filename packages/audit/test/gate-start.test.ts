@@ -1,40 +1,28 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AuditResult } from '../src/types';
 // @ts-expect-error: plain ESM test helper without declarations
-import { SITE, startFixtureServer } from './fixtures/server.mjs';
+import { SITE } from './fixtures/server.mjs';
+import { fixtureSite } from './fixture-site';
 import { runCli } from './run-cli';
 
 // A page that carries Kelisim's config or script but whose gate failed has no banner: nothing leaks,
 // yet no visitor can give or refuse consent and the owner cannot prove any. That is a banner problem.
 const root = new URL('../../../', import.meta.url).pathname;
-let server: any;
-let dir: string;
-const net = () => ['--resolve', server.rules, '--insecure', '--settle', '800'];
-const readJson = (file: string) => JSON.parse(readFileSync(join(dir, file), 'utf8'));
-const read = (file: string) => readFileSync(join(dir, file), 'utf8');
+const site = fixtureSite('kelisim-audit-gate-');
+const { net, out } = site;
+const readJson = (file: string) => JSON.parse(readFileSync(out(file), 'utf8'));
+const read = (file: string) => readFileSync(out(file), 'utf8');
 const config = `<script>window.kelisimConfig = { revision: '2026-01', categories: { necessary: { required: true }, analytics: {} } };</script>`;
 const page = (title: string, gate: string) =>
   `<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>${title}</title>${config}<script src="${gate}" defer></script></head><body><main><h1>Центр обучения макияжу</h1></main></body></html>`;
-
-beforeAll(async () => {
-  if (!existsSync(join(root, 'dist/kelisim.js'))) throw new Error('dist/kelisim.js is missing: run npm run build at the repository root first');
-  server = await startFixtureServer();
-  dir = mkdtempSync(join(tmpdir(), 'kelisim-audit-gate-'));
-});
-
-afterAll(async () => {
-  await server?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
 
 describe('a page whose Kelisim did not start', () => {
   it('reports a kelisim.js that answers 404 as a banner problem naming the 404, with the fix (exit 1), in the terminal and the Russian and Kazakh reports', async () => {
     const url = `https://${SITE}/gate-404.html`;
     const gate = `https://${SITE}/assets/kelisim/kelisim.js`;
-    const run = await runCli([url, ...net(), '--json', join(dir, '404.json'), '--html', join(dir, '404.ru.html')]);
+    const run = await runCli([url, ...net(), '--json', out('404.json'), '--html', out('404.ru.html')]);
     expect(run.code).toBe(1);
     const result: AuditResult = readJson('404.json');
     expect(result.kelisim).toBe(false);
@@ -58,7 +46,7 @@ describe('a page whose Kelisim did not start', () => {
     expect(ru).toContain('Положите dist/kelisim.js и файлы рядом с ним');
     expect(ru).toContain('Kelisim не запустился, поэтому проверено только то');
     expect(ru).not.toContain('На странице нет баннера Kelisim');
-    const kk = await runCli([url, ...net(), '--html', join(dir, '404.kk.html'), '--lang', 'kk']);
+    const kk = await runCli([url, ...net(), '--html', out('404.kk.html'), '--lang', 'kk']);
     expect(kk.code).toBe(1);
     const kkHtml = read('404.kk.html');
     expect(kkHtml).toContain('Бетте Kelisim баптаулары бар, бірақ Kelisim іске қосылмады');
@@ -69,12 +57,12 @@ describe('a page whose Kelisim did not start', () => {
 
   it('reports a gate that throws, and one cut short, with the error each threw (exit 1)', async () => {
     const gate = readFileSync(join(root, 'dist/kelisim.js'), 'utf8');
-    server.page('cut/kelisim.js', gate.slice(0, Math.floor(gate.length / 2)));
+    site.server.page('cut/kelisim.js', gate.slice(0, Math.floor(gate.length / 2)));
     // An edit at the top of the file that throws before the gate runs.
-    server.page('edited/kelisim.full.js', `document.currentScript.dataset.theme.trim();\n${gate}`);
-    const cut = server.page('gate-cut.html', page('Курсы визажа — kelisim.js обрезан', '/cut/kelisim.js'));
-    const thrown = server.page('gate-throws.html', page('Курсы визажа — kelisim.full.js бросает ошибку', '/edited/kelisim.full.js'));
-    const run = await runCli([cut, thrown, ...net(), '--json', join(dir, 'broken.json'), '--html', join(dir, 'broken.ru.html')]);
+    site.server.page('edited/kelisim.full.js', `document.currentScript.dataset.theme.trim();\n${gate}`);
+    const cut = site.server.page('gate-cut.html', page('Курсы визажа — kelisim.js обрезан', '/cut/kelisim.js'));
+    const thrown = site.server.page('gate-throws.html', page('Курсы визажа — kelisim.full.js бросает ошибку', '/edited/kelisim.full.js'));
+    const run = await runCli([cut, thrown, ...net(), '--json', out('broken.json'), '--html', out('broken.ru.html')]);
     expect(run.code).toBe(1);
     const [a, b]: AuditResult[] = readJson('broken.json');
     for (const result of [a, b]) {
@@ -91,8 +79,8 @@ describe('a page whose Kelisim did not start', () => {
   });
 
   it('reports a config without any kelisim.js tag as a missing script', async () => {
-    const url = server.page('gate-none.html', `<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>Без скрипта</title>${config}</head><body><main><h1>Курсы</h1></main></body></html>`);
-    const run = await runCli([url, ...net(), '--json', join(dir, 'none.json')]);
+    const url = site.server.page('gate-none.html', `<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>Без скрипта</title>${config}</head><body><main><h1>Курсы</h1></main></body></html>`);
+    const run = await runCli([url, ...net(), '--json', out('none.json')]);
     expect(run.code).toBe(1);
     const result: AuditResult = readJson('none.json');
     expect(result.leaks.map((l) => l.gate)).toEqual([{ signs: ['config'], why: 'no-script' }]);
@@ -102,7 +90,7 @@ describe('a page whose Kelisim did not start', () => {
 
 describe('pages where Kelisim starts, or is not meant to', () => {
   it('the demo landing page and the clean fixture stay clean (exit 0)', async () => {
-    const run = await runCli([`https://${SITE}/demo/index.html`, `https://${SITE}/clean.html`, ...net(), '--json', join(dir, 'clean.json')]);
+    const run = await runCli([`https://${SITE}/demo/index.html`, `https://${SITE}/clean.html`, ...net(), '--json', out('clean.json')]);
     const results: AuditResult[] = readJson('clean.json');
     for (const result of results) {
       expect(result.kelisim, result.url).toBe(true);
@@ -114,7 +102,7 @@ describe('pages where Kelisim starts, or is not meant to', () => {
   });
 
   it('a page with no sign of Kelisim keeps today\'s note, its own broken scripts notwithstanding (exit 0)', async () => {
-    const run = await runCli([`https://${SITE}/no-kelisim-errors.html`, `https://${SITE}/plain.html`, ...net(), '--json', join(dir, 'plain.json'), '--html', join(dir, 'plain.html')]);
+    const run = await runCli([`https://${SITE}/no-kelisim-errors.html`, `https://${SITE}/plain.html`, ...net(), '--json', out('plain.json'), '--html', out('plain.html')]);
     expect(run.code).toBe(0);
     const results: AuditResult[] = readJson('plain.json');
     for (const result of results) {

@@ -1,21 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { validate } from '../../../src/core/validate';
-import { classifyCookie, classifyRequest } from '../src/map/classify';
 import { propose } from '../src/propose';
 import type { AuditResult, Phase } from '../src/types';
-
-const SITE = 'www.makeup-center.kz';
-const req = (url: string) => {
-  const u = new URL(url);
-  return { url, host: u.hostname, type: 'script', cause: '', ...classifyRequest(u, SITE) };
-};
-const cookie = (name: string, domain = '.makeup-center.kz') =>
-  ({ name, domain, httpOnly: false, cause: '', ...classifyCookie(name, domain, SITE) });
+import { cookie, phase, request as req, SITE } from './observed';
 
 const result = (phases: Phase[], kelisim = true): AuditResult =>
   ({ url: `https://${SITE}/`, kelisim, phases, leaks: [], unknowns: [], date: '2026-11-30T00:00:00Z', durationMs: 0 });
-const phase = (name: Phase['name'], requests: Phase['requests'], cookies: Phase['cookies'] = []): Phase =>
-  ({ name, visited: [], requests, cookies, storage: [], notes: [] });
 
 describe('--propose', () => {
   it('drafts from the accept phase: Google Ads ids go to advertising, other vendors\' cookies to their category', () => {
