@@ -1,6 +1,7 @@
 import type { KelisimConfig } from './types';
 import { activeInstance, createInstance, whenReady, type UIChunk } from './api';
 import { currentScript } from './gate/dom';
+import { GATE_FILE } from './gate/gate-file';
 import { scriptLoaders } from './gate/ui-loader';
 
 declare global {
@@ -9,9 +10,6 @@ declare global {
     kelisimConfig?: KelisimConfig;
   }
 }
-
-// The gate's own file name: kelisim.js, kelisim.min.js, kelisim.full.js; not kelisim-ui.js.
-const GATE_FILE = /\/kelisim(\.[\w-]+)*\.js([?#]|$)/;
 
 /**
  * The `<script>` build: one instance on `window.Kelisim`, configured from `window.kelisimConfig`

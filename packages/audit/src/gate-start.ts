@@ -1,11 +1,6 @@
 import type { Page } from 'playwright-core';
+import { GATE_FILE } from '../../../src/gate/gate-file';
 import type { Finding, GateStart } from './types';
-
-/**
- * The gate's file names, as the library's script tag matches its own (`src/script-tag.ts`,
- * GATE_FILE): kelisim.js, kelisim.min.js, kelisim.full.js; not kelisim-ui.js or kelisim-prefs.js.
- */
-const GATE_FILE = /\/kelisim(\.[\w-]+)*\.js([?#]|$)/;
 
 interface Loaded {
   url: string;
