@@ -52,6 +52,8 @@ const readHead = async (client: pg.PoolClient, site: string): Promise<Head | und
   return rows[0] && { position: Number(rows[0].position), hash: rows[0].hash };
 };
 
+const SELECT_TEXTS = 'SELECT kind, hash, language, texts, source, added_at AS "addedAt" FROM texts';
+
 /** What verify reads, through the pool or on a snapshot's connection. */
 const readView = (db: pg.Pool | pg.PoolClient): ReadView => ({
   async chainPage(after, limit) {
@@ -61,7 +63,7 @@ const readView = (db: pg.Pool | pg.PoolClient): ReadView => ({
     return rows.map(fromColumns);
   },
   async allTexts() {
-    return (await db.query('SELECT kind, hash, language, texts, source, added_at AS "addedAt" FROM texts ORDER BY added_at, hash, language')).rows;
+    return (await db.query(`${SELECT_TEXTS} ORDER BY added_at, hash, language`)).rows;
   },
 });
 
@@ -214,7 +216,7 @@ export async function openPostgres(url: string, { migrate = true, mustExist = fa
       });
     },
     async texts(hash) {
-      return (await pool.query('SELECT kind, hash, language, texts, source, added_at AS "addedAt" FROM texts WHERE hash = $1 ORDER BY added_at', [hash])).rows;
+      return (await pool.query(`${SELECT_TEXTS} WHERE hash = $1 ORDER BY added_at`, [hash])).rows;
     },
     async ping() {
       await pool.query('SELECT 1');

@@ -29,6 +29,8 @@ export function migrateSqlite(db: Database.Database): string[] {
   return applied;
 }
 
+const SELECT_TEXTS = 'SELECT kind, hash, language, texts, source, added_at AS addedAt FROM texts';
+
 /** What verify reads, on the store's connection or on a snapshot's. */
 const readView = (db: Database.Database): ReadView => ({
   async chainPage(after, limit) {
@@ -38,7 +40,7 @@ const readView = (db: Database.Database): ReadView => ({
     return rows.map((c) => fromColumns(c as Record<string, unknown>));
   },
   async allTexts() {
-    return db.prepare('SELECT kind, hash, language, texts, source, added_at AS addedAt FROM texts ORDER BY added_at, hash, language').all() as TextsEntry[];
+    return db.prepare(`${SELECT_TEXTS} ORDER BY added_at, hash, language`).all() as TextsEntry[];
   },
 });
 
@@ -171,7 +173,7 @@ export function openSqlite(dataDir: string, { migrate = true, mustExist = false 
       return db.transaction(() => entries.reduce((n, e) => n + add.run(e.kind, e.hash, e.language, e.texts, e.source, e.addedAt).changes, 0))();
     },
     async texts(hash) {
-      return db.prepare('SELECT kind, hash, language, texts, source, added_at AS addedAt FROM texts WHERE hash = ? ORDER BY added_at')
+      return db.prepare(`${SELECT_TEXTS} WHERE hash = ? ORDER BY added_at`)
         .all(hash) as TextsEntry[];
     },
     async ping() {
