@@ -213,7 +213,6 @@ export function createInstance(env: Environment): Kelisim {
       releaseFrames();
     }
     if (controller) controller.refresh();
-    if (!next.choice) consentTold = 0;
     if (!previous.choice && next.choice) {
       const detail = { consent: record(), categories: next.allowed };
       const tell = () => {
@@ -423,6 +422,7 @@ export function createInstance(env: Environment): Kelisim {
       if (w[ACTIVE] === api) delete w[ACTIVE];
       settings = undefined;
       state = { choice: null, allowed: [], unanswered: [] };
+      consentTold = 0;
     },
   };
 

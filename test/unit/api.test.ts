@@ -158,6 +158,19 @@ describe('returning visitor', () => {
     expect(late).toHaveLength(1);
   });
 
+  it('after destroy() and init() again, a handler added at once hears the stored choice once, not twice', async () => {
+    start().accept(['analytics']);
+    const k = instances[0];
+    k.on('kelisim:consent', () => {});
+    await settle();
+    k.destroy();
+    k.init({ reloadOnWithdraw: false, revision: '2019-02-20' });
+    const heard: unknown[] = [];
+    k.on('kelisim:consent', (d) => heard.push(d));
+    await settle();
+    expect(heard).toHaveLength(1);
+  });
+
   it('a new category is asked about while earlier answers keep applying', async () => {
     start().accept(['analytics']);
     instances[0].destroy();
