@@ -311,18 +311,18 @@ describe('visual cues', () => {
       ? '' : `${s.outlineStyle} ${s.outlineWidth} ${s.outlineColor}, contrast ${contrast.toFixed(1)}`;
   });
 
-  it('every control shows a focus ring when reached by keyboard', async () => {
+  it('every control shows a focus ring when reached by keyboard, in forced colours too', async () => {
     const visitor = await session.context();
-    for (const scheme of ['light', 'dark'] as const) {
+    for (const [scheme, forcedColors] of [['light', 'none'], ['dark', 'none'], ['light', 'active'], ['dark', 'active']] as const) {
       const page = await visitor.newPage();
-      await page.emulateMedia({ colorScheme: scheme });
+      await page.emulateMedia({ colorScheme: scheme, forcedColors });
       await page.goto(session.page(pageHtml(config({ language: 'ru' }))));
       await page.locator('[data-kelisim-banner]').waitFor();
       const missing: string[] = [];
       for (let i = 0; i < 7; i++) {
         await page.keyboard.press('Tab');
         const problem = await ring(page);
-        if (problem) missing.push(`${scheme} ${await focused(page)}: ${problem}`);
+        if (problem) missing.push(`${scheme}/${forcedColors} ${await focused(page)}: ${problem}`);
       }
       expect(await focused(page)).toBe('banner action:reject-all');
       // Settings sits in the banner's sentence, before the two answers.
@@ -334,10 +334,55 @@ describe('visual cues', () => {
       for (let i = 0; i < 10; i++) {
         await page.keyboard.press('Tab');
         const problem = await ring(page);
-        if (problem) missing.push(`${scheme} ${await focused(page)}: ${problem}`);
+        if (problem) missing.push(`${scheme}/${forcedColors} ${await focused(page)}: ${problem}`);
       }
       expect(missing).toEqual([]);
       await page.close();
+    }
+    await visitor.context.close();
+  });
+
+  it('forced colours (Windows contrast themes): each switch is drawn, and on looks different from off', async () => {
+    const visitor = await session.context();
+    const page = await visitor.newPage();
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme, forcedColors: 'active' });
+      await page.goto(session.page(pageHtml(config({ language: 'ru' }))));
+      await page.click('[data-kelisim-banner] [data-kelisim-action="preferences"]');
+      await page.locator('[data-kelisim-preferences]').waitFor();
+      await page.check('input[data-kelisim-category="analytics"]');
+      await animationsDone(page);
+      // What the system palette leaves of each drawn switch: its outline against the dialog, its
+      // knob against its own fill (3:1 each, WCAG 1.4.11), and the fill that tells on from off.
+      const drawn = await page.locator('.kelisim-track').evaluateAll((tracks) => {
+        const luminance = (css: string) => {
+          const [r, g, b] = css.match(/[\d.]+/g)!.slice(0, 3).map((v) => {
+            const c = Number(v) / 255;
+            return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+          });
+          return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+        };
+        const contrast = (x: string, y: string) => {
+          const [a, b] = [luminance(x), luminance(y)];
+          return Math.round(((Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05)) * 10) / 10;
+        };
+        const surface = getComputedStyle(tracks[0].closest('.kelisim-dialog')!).backgroundColor;
+        return tracks.map((track) => {
+          const s = getComputedStyle(track);
+          const knob = getComputedStyle(track, '::after').backgroundColor;
+          const input = track.previousElementSibling as HTMLInputElement;
+          return {
+            name: input.getAttribute('data-kelisim-category'),
+            on: input.checked,
+            outline: s.borderTopStyle != 'none' && parseFloat(s.borderTopWidth) >= 1 && contrast(s.borderTopColor, surface) >= 3,
+            knob: contrast(knob, s.backgroundColor) >= 3,
+            fill: s.backgroundColor,
+          };
+        });
+      });
+      for (const { name, outline, knob } of drawn) expect({ name, outline, knob }, scheme).toEqual({ name, outline: true, knob: true });
+      const fill = (name: string) => drawn.find((d) => d.name == name)!.fill;
+      expect(fill('analytics'), `${scheme}: on and off filled alike`).not.toBe(fill('advertising'));
     }
     await visitor.context.close();
   });
