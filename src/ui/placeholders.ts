@@ -41,6 +41,19 @@ export function createPlaceholders(core: Core): Placeholders {
   let list: Placeholder[] = [];
   const warned: string[] = [];
   const known = (category: string) => host.settings.categories.some((c) => c.name == category);
+  /**
+   * The frame's ratio, unless the words and the button need more: on a narrow phone or with large
+   * text they would hide in a scroll box of their own, the button cut off (WCAG 1.4.10). The box
+   * stays a scroll box, which keeps an inline one on the frame's baseline, and grows in height.
+   */
+  const grow = (box: HTMLElement) => {
+    // Without the frame's size the box has no ratio, only the stylesheet's minimum, and grows by itself.
+    if (!box.style.getPropertyValue('aspect-ratio')) return;
+    box.style.minHeight = '0';
+    const more = box.scrollHeight - box.clientHeight;
+    if (more > 0) box.style.minHeight = box.offsetHeight + more + 'px';
+  };
+  const resized = typeof ResizeObserver == 'function' ? new ResizeObserver((entries) => entries.forEach((e) => grow(e.target as HTMLElement))) : null;
 
   const render = ({ frame, box }: Placeholder) => {
     const t = core.texts(language());
@@ -48,6 +61,7 @@ export function createPlaceholders(core: Core): Placeholders {
     box.lang = language();
     box.firstChild!.textContent = fill(t.placeholderText, { category: t.category(category).title, service: serviceOf(frame) });
     if (box.lastChild != box.firstChild) box.lastChild!.textContent = t.placeholderButton;
+    grow(box);
   };
 
   return {
@@ -78,12 +92,14 @@ export function createPlaceholders(core: Core): Placeholders {
         const placeholder = { frame, box };
         list.push(placeholder);
         render(placeholder);
+        if (resized) resized.observe(box);
       }
     },
     refresh() {
       list = list.filter((placeholder) => {
         const allowed = host.isAllowed(placeholder.frame.getAttribute('data-category') || '');
         if (allowed) {
+          if (resized) resized.unobserve(placeholder.box);
           placeholder.box.remove();
           placeholder.frame.hidden = false;
         } else {
@@ -93,6 +109,7 @@ export function createPlaceholders(core: Core): Placeholders {
       });
     },
     destroy() {
+      if (resized) resized.disconnect();
       for (const { frame, box } of list) {
         box.remove();
         frame.hidden = false;

@@ -142,6 +142,36 @@ describe('16.9 placeholders', () => {
     await visitor.context.close();
   });
 
+  it('on a narrow phone the box grows to show its whole sentence and its button, rather than hide them in a scroll box', async () => {
+    const visitor = await session.context();
+    const page = await visitor.newPage();
+    for (const [width, language] of [[320, 'kk'], [280, 'ru'], [280, 'en']] as const) {
+      await page.setViewportSize({ width, height: 640 });
+      await page.goto(session.page(pageHtml({ revision: '1', language, categories: FOUR }, MAP)));
+      const placeholder = page.locator('[data-kelisim-placeholder]');
+      await placeholder.waitFor();
+      const fit = await placeholder.evaluate((box) => {
+        const outer = box.getBoundingClientRect();
+        const button = box.querySelector('button')!.getBoundingClientRect();
+        const text = box.querySelector('p')!.getBoundingClientRect();
+        return {
+          scrolls: box.scrollHeight > box.clientHeight + 1,
+          textInside: text.top >= outer.top && text.bottom <= outer.bottom,
+          buttonInside: button.top >= outer.top && button.bottom <= outer.bottom && button.right <= outer.right,
+          pageWidth: document.documentElement.scrollWidth,
+        };
+      });
+      expect(fit, `${language} at ${width}px`).toEqual({ scrolls: false, textInside: true, buttonInside: true, pageWidth: width });
+      // Turned to landscape, the room is back: the frame's own ratio again, so its load moves nothing.
+      await page.setViewportSize({ width: 800, height: 360 });
+      await expect.poll(async () => {
+        const box = (await placeholder.boundingBox())!;
+        return Math.round(box.width * 319 / 564 - box.height);
+      }, `${language} from ${width}px to 800px`).toBe(0);
+    }
+    await visitor.context.close();
+  });
+
   it('a frame sized by CSS keeps its width and ratio', async () => {
     const visitor = await session.context();
     const page = await visitor.newPage();
