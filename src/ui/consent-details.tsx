@@ -13,11 +13,16 @@ interface Props {
 }
 
 const formatDate = (iso: string, language: string) => {
+  const date = new Date(iso);
   try {
-    return new Intl.DateTimeFormat(language, { year: 'numeric', month: 'long', day: 'numeric' }).format(new Date(iso));
+    const parts = new Intl.DateTimeFormat(language, { year: 'numeric', month: 'long', day: 'numeric' }).formatToParts(date);
+    // Chromium's ICU data has no Kazakh month names and writes "2026 M03 5", which neither eye nor
+    // screen reader takes for a date: then figures, as Kazakhstan (and Russia) write dates.
+    if (!parts.some((p) => p.type == 'month' && /\d/.test(p.value))) return parts.map((p) => p.value).join('');
   } catch {
-    return iso.slice(0, 10);
+    // A language tag Intl refuses: figures too.
   }
+  return new Intl.DateTimeFormat('ru', { year: 'numeric', month: '2-digit', day: '2-digit' }).format(date);
 };
 
 /**

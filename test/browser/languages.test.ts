@@ -100,3 +100,28 @@ describe('the script tag fetches one language at a time', () => {
     await visitor.context.close();
   });
 });
+
+describe('the consent in the dialog', () => {
+  it('dates read as dates in each language, also where the browser lacks Kazakh month names', async () => {
+    const visitor = await session.context();
+    const tab = await visitor.newPage();
+    await tab.clock.setFixedTime(new Date('2026-03-05T10:00:00Z'));
+    await tab.goto(session.page(page('ru')));
+    await tab.click(accept);
+    const dates = async (language: string) => {
+      await tab.evaluate(() => (window as any).Kelisim.showPreferences());
+      await tab.locator('[data-kelisim-preferences] .kelisim-id').waitFor();
+      await tab.click(`[data-kelisim-preferences] button[lang="${language}"]`);
+      await expect.poll(() => tab.getAttribute('[data-kelisim] .kelisim', 'lang')).toBe(language);
+      const shown = await tab.locator('[data-kelisim-preferences] .kelisim-details dd').allTextContents();
+      await tab.keyboard.press('Escape');
+      return shown.slice(-2);
+    };
+    expect(await dates('ru')).toEqual(['5 марта 2026 г.', '5 марта 2027 г.']);
+    expect(await dates('en')).toEqual(['March 5, 2026', 'March 5, 2027']);
+    // Chromium's ICU data has no Kazakh month names and writes "2026 M03 5": figures, as
+    // Kazakhstan writes dates, rather than that. A browser that has them shows them.
+    expect([['2026 ж. 5 наурыз', '2027 ж. 5 наурыз'], ['05.03.2026', '05.03.2027']]).toContainEqual(await dates('kk'));
+    await visitor.context.close();
+  });
+});
