@@ -8,7 +8,9 @@ export function trapTab(event: KeyboardEvent, box: HTMLElement): void {
   const last = items[items.length - 1];
   const active = box.ownerDocument.activeElement;
   if (!first) return;
-  if (event.shiftKey ? active == first || active == box : active == last) {
+  // Backwards from the first control or from no control (the modal banner itself has focus on
+  // opening, inside the backdrop that holds the trap), round to the last.
+  if (event.shiftKey ? items.indexOf(active as HTMLElement) < 1 : active == last) {
     event.preventDefault();
     (event.shiftKey ? last : first).focus();
   }

@@ -204,6 +204,14 @@ describe('modal layout', () => {
     expect(new Set(seen).size).toBe(7);
     await visitor.context.close();
   });
+
+  it('Shift+Tab right after it opens wraps to its last control instead of leaving it', async () => {
+    const visitor = await session.context();
+    const page = await open(visitor, pageHtml(config({ language: 'ru', layout: 'modal' }), CONTENT));
+    expect(await focused(page)).toBe('banner self');
+    expect(await tabs(page, 2, 'Shift+Tab')).toEqual(['banner action:reject-all', 'banner action:accept-all']);
+    await visitor.context.close();
+  });
 });
 
 describe('preferences dialog', () => {
