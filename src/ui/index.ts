@@ -30,7 +30,8 @@ export const mount: MountUI = (host) => {
   };
   addStyle(css);
   const container = el('div', { 'data-kelisim': '' });
-  const root = el('div', { class: 'kelisim', 'data-kelisim-layout': settings.layout, 'data-kelisim-theme': settings.theme });
+  // Focusable by script only: the place focus stays at once an answer has taken the banner away.
+  const root = el('div', { class: 'kelisim', 'data-kelisim-layout': settings.layout, 'data-kelisim-theme': settings.theme, tabindex: '-1' });
   container.append(root);
   const body = bodyOf(document)!;
   body.insertBefore(container, body.firstChild);
@@ -41,6 +42,8 @@ export const mount: MountUI = (host) => {
   let wanted: View | undefined;
   let shown: View | undefined;
   let opener: Element | null = null;
+  /** What had focus outside the UI before the visitor, or the modal banner, moved it in (an autofocused field, even before the UI came). */
+  let before: Element | null = document.activeElement == body ? null : document.activeElement;
   let openings = 0;
   let section: HTMLElement | undefined;
   let prefs: Prefs | undefined;
@@ -86,6 +89,7 @@ export const mount: MountUI = (host) => {
   };
 
   const update = () => {
+    const had = root.contains(document.activeElement);
     draw();
     if (view == shown) return;
     const was = shown;
@@ -95,6 +99,9 @@ export const mount: MountUI = (host) => {
     if (was) host.visibility(was, false);
     // Opened from the banner, which is drawn anew after the dialog: its settings button is a new element.
     if (was == 'preferences') restoreFocus(opener || root.querySelector('[data-kelisim-action=preferences]'));
+    // The answer took away the control that had focus. Left on <body>, it would make screen readers
+    // start the page over: it goes back to what had it before, or stays where the banner was.
+    if (had && document.activeElement == body) (before && before.isConnected ? before as HTMLElement : root).focus({ preventScroll: true });
     if (!view) root.style.cssText = '';
     if (view) host.visibility(view, true);
   };
@@ -162,8 +169,17 @@ export const mount: MountUI = (host) => {
     act,
   };
 
-  const onFocus = (event: FocusEvent) => reveal(root, event.target as Element);
+  const onFocus = (event: FocusEvent) => {
+    const target = event.target as Element;
+    if (!root.contains(target)) before = target;
+    reveal(root, target);
+  };
+  // Focus given up for nothing (a click on the page's text) leaves nothing to go back to.
+  const onBlur = (event: FocusEvent) => {
+    if (!event.relatedTarget && !root.contains(event.target as Node)) before = null;
+  };
   document.addEventListener('focusin', onFocus);
+  document.addEventListener('focusout', onBlur);
 
   return {
     showBanner() {
@@ -188,6 +204,7 @@ export const mount: MountUI = (host) => {
       for (const style of styles) style.remove();
       if (placeholders) placeholders.destroy();
       document.removeEventListener('focusin', onFocus);
+      document.removeEventListener('focusout', onBlur);
     },
   };
 };

@@ -99,9 +99,13 @@ export function createPlaceholders(core: Core): Placeholders {
       list = list.filter((placeholder) => {
         const allowed = host.isAllowed(placeholder.frame.getAttribute('data-category') || '');
         if (allowed) {
-          if (resized) resized.unobserve(placeholder.box);
-          placeholder.box.remove();
-          placeholder.frame.hidden = false;
+          const { box, frame } = placeholder;
+          // The button pressed goes with its box: focus follows to what it showed, not to <body>.
+          const had = box.contains(document.activeElement);
+          if (resized) resized.unobserve(box);
+          box.remove();
+          frame.hidden = false;
+          if (had) frame.focus();
         } else {
           render(placeholder);
         }

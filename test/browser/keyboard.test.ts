@@ -297,6 +297,63 @@ describe('preferences dialog', () => {
   });
 });
 
+describe('focus after a choice', () => {
+  // Focus left on <body> makes screen readers start the page over, and Tab start from its top.
+  const FRAME = '<iframe data-category="advertising" data-src="/test/fixtures/order.js" title="Видео" width="560" height="315"></iframe>';
+
+  it('bar: answered in the banner or in its dialog, focus stays where the banner was and Tab goes on into the page', async () => {
+    const visitor = await session.context();
+    for (const way of ['banner', 'dialog']) {
+      await visitor.context.clearCookies();
+      const page = await open(visitor, pageHtml(config({ language: 'ru' }), CONTENT));
+      await page.focus('[data-kelisim-banner] [data-kelisim-action="preferences"]');
+      if (way == 'dialog') {
+        await page.keyboard.press('Enter');
+        await page.locator('[data-kelisim-preferences]').waitFor();
+        await page.focus('[data-kelisim-preferences] [data-kelisim-action="save"]');
+      } else await page.keyboard.press('Tab');
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.locator('[data-kelisim-banner], [data-kelisim-preferences]').count()).toBe(0);
+      expect(await focused(page), way).not.toBe('body');
+      expect(await tabs(page, 2), way).toEqual(['page:button:Настройки cookie', 'page:a:Подробнее 0']);
+      await page.close();
+    }
+    await visitor.context.close();
+  });
+
+  it('a click on an answer while the page is scrolled leaves it where it is', async () => {
+    const visitor = await session.context();
+    const page = await open(visitor, pageHtml(config({ language: 'ru' }), CONTENT), { width: 360, height: 740 });
+    await page.evaluate(() => scrollTo(0, 600));
+    await page.click('[data-kelisim-action="accept-all"]');
+    await expect.poll(() => page.locator('[data-kelisim-banner]').count()).toBe(0);
+    expect(await page.evaluate(() => scrollY)).toBe(600);
+    await visitor.context.close();
+  });
+
+  it('modal: the field that had focus before the banner took it gets it back', async () => {
+    const visitor = await session.context();
+    const page = await open(visitor, pageHtml(config({ language: 'kk', layout: 'modal' }),
+      '<form role="search"><input name="q" aria-label="Іздеу" autofocus></form>' + CONTENT));
+    expect(await focused(page)).toBe('banner self');
+    await page.focus('[data-kelisim-banner] [data-kelisim-action="reject-all"]');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('[data-kelisim-banner]').count()).toBe(0);
+    expect(await page.evaluate(() => document.activeElement!.getAttribute('name'))).toBe('q');
+    await visitor.context.close();
+  });
+
+  it('a placeholder\'s button hands focus to the frame it shows', async () => {
+    const visitor = await session.context();
+    const page = await open(visitor, pageHtml(config({ language: 'ru' }), FRAME));
+    await page.focus('[data-kelisim-placeholder] button');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getAttribute('iframe', 'src')).toBe('/test/fixtures/order.js');
+    expect(await page.evaluate(() => document.activeElement!.tagName)).toBe('IFRAME');
+    await visitor.context.close();
+  });
+});
+
 describe('visual cues', () => {
   /**
    * The focused control's ring (for a switch, the drawn track's): an outline of at least 2px whose
