@@ -241,6 +241,17 @@ export interface KelisimEventMap {
   'kelisim:hide': VisibilityEventDetail;
 }
 
+// Each event also reaches `window` as a CustomEvent of the same name; without these entries,
+// `addEventListener('kelisim:change', (e) => e.detail.removed)` is a type error in a typed page.
+declare global {
+  interface WindowEventMap {
+    'kelisim:consent': CustomEvent<ConsentEventDetail>;
+    'kelisim:change': CustomEvent<ChangeEventDetail>;
+    'kelisim:show': CustomEvent<VisibilityEventDetail>;
+    'kelisim:hide': CustomEvent<VisibilityEventDetail>;
+  }
+}
+
 export interface Kelisim<C extends string = string> {
   /** Apply a config. A second call with the instance running only warns. */
   init(config?: KelisimConfig<C>): Kelisim<C>;

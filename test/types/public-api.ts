@@ -91,3 +91,19 @@ plain.allow('functional');
 // A config typed as KelisimConfig takes any name.
 const loose: KelisimConfig = { categories: { chat: {} } };
 createKelisim(loose).allow('chat');
+
+// The same events reach `window` as CustomEvents, typed by name.
+window.addEventListener('kelisim:change', (event) => {
+  const removed: string[] = event.detail.removed;
+  return removed;
+});
+window.addEventListener('kelisim:consent', (event) => {
+  const record: ConsentRecord = event.detail.consent;
+  return record;
+});
+window.addEventListener('kelisim:hide', (event) => {
+  const view: 'banner' | 'preferences' = event.detail.view;
+  return view;
+});
+// @ts-expect-error: the change detail has no `consent`
+window.addEventListener('kelisim:change', (event) => event.detail.consent);
