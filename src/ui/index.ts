@@ -19,11 +19,15 @@ import { available, checkedDictionaries, languageName, shownLanguage, textHash, 
 export const mount: MountUI = (host) => {
   const { settings } = host;
   const styles: HTMLStyleElement[] = [];
+  // A gate that a nonced loader added has no nonce of its own. 'strict-dynamic' trusts the scripts
+  // it adds, not its styles: those take the page's nonce, as the npm build's do.
+  const paged = document.querySelector<HTMLScriptElement>('script[nonce]');
+  const nonce = host.nonce || (paged ? paged.nonce : '');
   const addStyle = (text: string) => {
     if (!settings.css) return;
     // Through Document.prototype: `<img name="body">` in the page would otherwise hold the banner.
     const style = element(document, 'style');
-    if (host.nonce) style.nonce = host.nonce;
+    if (nonce) style.nonce = nonce;
     style.textContent = text;
     (headOf(document) || document.documentElement).appendChild(style);
     styles.push(style);
@@ -55,7 +59,7 @@ export const mount: MountUI = (host) => {
   /** Runs `then` once the second chunk is here; fetched at most once at a time, tried again after a failure. */
   const withPrefs = (then?: (p: Prefs) => void) => {
     if (prefs) return then && then(prefs);
-    loadPrefs(host.nonce).then((p) => {
+    loadPrefs(nonce).then((p) => {
       if (gone) return;
       if (!prefs) {
         prefs = p;
