@@ -1,5 +1,6 @@
 import { isSafeUrl } from '../core/safe-url';
 import { element, headOf } from './dom';
+import { trusted } from './trusted';
 
 /** Append a script carrying the page's nonce; resolves on load, rejects on a network or CSP error. */
 export function loadScript(
@@ -16,7 +17,7 @@ export function loadScript(
     script.async = true;
     script.onload = () => resolve();
     script.onerror = () => reject(new Error(`failed to load ${src}`));
-    script.src = src;
+    script.src = trusted(src);
     (headOf(doc) || doc.documentElement).appendChild(script);
   });
 }

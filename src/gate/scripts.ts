@@ -1,5 +1,6 @@
 import { isSafeUrl } from '../core/safe-url';
 import { element } from './dom';
+import { trusted } from './trusted';
 
 const SELECTOR = 'script[type="text/plain"][data-category]';
 
@@ -31,7 +32,8 @@ export function createScriptGate(
     }
     const script = element(doc, 'script');
     for (const { name, value } of Array.prototype.slice.call(old.attributes) as Attr[]) {
-      if (name != 'type' && name != 'nonce') script.setAttribute(name, value);
+      // `src` is set below, through the Trusted Types policy.
+      if (name != 'type' && name != 'nonce' && name != 'src') script.setAttribute(name, value);
     }
     const type = old.getAttribute('data-type');
     if (type) script.type = type;
@@ -42,8 +44,8 @@ export function createScriptGate(
     }) : undefined;
     if (src) {
       script.async = old.hasAttribute('async');
-      script.src = src;
-    } else script.text = old.text;
+      script.src = trusted(src);
+    } else script.text = trusted(old.text, 1);
     ran(old.getAttribute('data-category') || '');
     old.parentNode!.replaceChild(script, old);
     return done;

@@ -95,3 +95,32 @@ describe("a strict CSP: script-src 'nonce-…' 'strict-dynamic', style-src 'nonc
     await visitor.context.close();
   });
 });
+
+describe("Trusted Types: require-trusted-types-for 'script'", () => {
+  const TRUSTED = `${STRICT}; require-trusted-types-for 'script'`;
+  for (const gate of ['kelisim.js', 'kelisim.full.js']) {
+    it(`${gate}: the banner shows, and counters and gated scripts run once allowed, with no violation`, async () => {
+      const { visitor, page, errors } = await open(strictPage(config(), { gate: `<script src="/dist/${gate}" defer nonce="${NONCE}"></script>` }), TRUSTED);
+      await page.locator('[data-kelisim-banner]').waitFor();
+      await page.click('[data-kelisim-banner] [data-kelisim-action="preferences"]');
+      await page.locator('[data-kelisim-preferences]').waitFor();
+      await page.click('[data-kelisim-preferences] button[lang="kk"]');
+      await expect.poll(() => page.locator('[data-kelisim-action="save"]').textContent()).toBe('Таңдауды сақтау');
+      await page.evaluate(() => (window as any).Kelisim.acceptAll());
+      await page.waitForFunction(() => (window as any).gatedInline && ((window as any).order || []).includes('external') && (window as any).__pixelRan);
+      await settle(page);
+      expect(visitor.requests.some((r) => r.includes('mc.yandex.ru'))).toBe(true);
+      expect(await violations(page)).toEqual([]);
+      expect(errors).toEqual([]);
+      expect(visitor.errors).toEqual([]);
+      await visitor.context.close();
+    });
+  }
+
+  it('a trusted-types directive that leaves out kelisim: the console names the policy and the directive', async () => {
+    const { visitor, errors } = await open(strictPage(config()), `${STRICT}; require-trusted-types-for 'script'; trusted-types app`);
+    await expect.poll(() => errors.filter((m) => m.includes("TrustedTypePolicy named 'kelisim'") && m.includes('"trusted-types app"'))).toHaveLength(1);
+    expect(visitor.errors).toEqual([]);
+    await visitor.context.close();
+  });
+});
