@@ -19,14 +19,15 @@ declare global {
 export function start(chunk?: UIChunk): void {
   const self = currentScript(document);
   const nonce = (self && (self.nonce || self.getAttribute('nonce'))) || undefined;
-  // The UI chunk and the dictionaries sit in the gate's folder, or in the one `uiUrl` names.
-  const folder = (uiUrl?: string) => {
+  // The UI chunk and the dictionaries sit in the gate's folder, or in the one `uiUrl` names, and
+  // take its query: `kelisim.js?v=3` is how a site busts caches, and they must be of its version.
+  const beside = (name: string, uiUrl?: string) => {
     const file = uiUrl || (self && self.src) || namedGate();
-    return file && file.replace(/[^/?#]*([?#].*)?$/, '');
+    return file && file.replace(/[^/?#]*(\?[^#]*)?(#.*)?$/, name + '$1');
   };
   let due = true;
   const instance = createInstance({
-    ...(chunk ? { loadUI: () => Promise.resolve(chunk) } : scriptLoaders(window as any, folder, nonce)),
+    ...(chunk ? { loadUI: () => Promise.resolve(chunk) } : scriptLoaders(window as any, beside, nonce)),
     nonce,
     before: begin,
   });

@@ -6,10 +6,10 @@ import { loadScript } from './load-script';
 
 /**
  * For the script tag: fetch the files that come after the gate, each once; a failed load can be
- * tried again. `folder` is where they sit, from `uiUrl` or the gate's own src; undefined when the
- * gate cannot tell.
+ * tried again. `beside` gives a file's URL next to `uiUrl` or the gate's own src; undefined when
+ * the gate cannot tell.
  */
-export function scriptLoaders(w: Window & Record<symbol, any>, folder: (uiUrl?: string) => string | undefined, nonce?: string) {
+export function scriptLoaders(w: Window & Record<symbol, any>, beside: (name: string, uiUrl?: string) => string | undefined, nonce?: string) {
   const pending: Record<string, Promise<void> | undefined> = {};
   /** `src` delivered what `handed` looks for (the UI's `mount`, a dictionary) on the window. */
   const fetch = (name: string, src: string | undefined, handed: () => unknown): Promise<void> => handed()
@@ -23,20 +23,16 @@ export function scriptLoaders(w: Window & Record<symbol, any>, folder: (uiUrl?: 
         pending[name] = undefined;
         throw error;
       }));
-  const part = (name: string, uiUrl?: string) => {
-    const base = folder(uiUrl);
-    return base && base + name;
-  };
   return {
     loadUI: (uiUrl?: string): Promise<UIChunk> => {
       const ui = () => w[UI] && typeof w[UI].mount == 'function';
-      return fetch('kelisim-ui.js', uiUrl || part('kelisim-ui.js'), ui).then(() => w[UI] as UIChunk);
+      return fetch('kelisim-ui.js', uiUrl || beside('kelisim-ui.js'), ui).then(() => w[UI] as UIChunk);
     },
-    loadMessages: (uiUrl?: string): Promise<void> => fetch('kelisim-messages.js', part('kelisim-messages.js', uiUrl), () => w[EXPLAIN]),
-    loadLog: (uiUrl?: string): Promise<void> => fetch('kelisim-log.js', part('kelisim-log.js', uiUrl), () => w[LOG]),
+    loadMessages: (uiUrl?: string): Promise<void> => fetch('kelisim-messages.js', beside('kelisim-messages.js', uiUrl), () => w[EXPLAIN]),
+    loadLog: (uiUrl?: string): Promise<void> => fetch('kelisim-log.js', beside('kelisim-log.js', uiUrl), () => w[LOG]),
     /** Kazakh and English come as kelisim-kk.js and kelisim-en.js, from the UI chunk's folder. */
     loadTexts: (language: string, uiUrl?: string): Promise<void> => FETCHED[language]
-      ? fetch(`kelisim-${language}.js`, part(`kelisim-${language}.js`, uiUrl), () => shelved()[language])
+      ? fetch(`kelisim-${language}.js`, beside(`kelisim-${language}.js`, uiUrl), () => shelved()[language])
       : Promise.resolve(),
   };
 }

@@ -2,10 +2,10 @@ import { currentScript } from '../gate/dom';
 import { loadScript } from '../gate/load-script';
 import { PREFS, type Prefs } from './prefs-api';
 
-// kelisim-prefs.js sits beside kelisim-ui.js, as the gate's other files do: taken from this
-// script's own src while it runs, the only moment the document tells it.
+// kelisim-prefs.js sits beside kelisim-ui.js, with its query, as the gate's other files do: taken
+// from this script's own src while it runs, the only moment the document tells it.
 const self = currentScript(document);
-const src = (self ? self.src.replace(/[^/?#]*([?#].*)?$/, '') : '') + 'kelisim-prefs.js';
+const src = self ? self.src.replace(/[^/?#]*(\?[^#]*)?(#.*)?$/, 'kelisim-prefs.js$1') : 'kelisim-prefs.js';
 let pending: Promise<Prefs> | undefined;
 
 /**

@@ -99,6 +99,23 @@ describe('the <script> build on a page without a build step', () => {
     await visitor.context.close();
   });
 
+  it("kelisim.js?v=3 fetches the files it loads with ?v=3 too, so a cached older banner never runs with a newer gate", async () => {
+    const kazakh = { ...config, reloadOnWithdraw: 'yes' };
+    const html = page(`<script>window.kelisimConfig = ${JSON.stringify(kazakh)};</script><script src="/dist/kelisim.js?v=3" defer></script>`).replace('lang="ru"', 'lang="kk"');
+    const visitor = await session.context();
+    const tab = await visitor.newPage();
+    const errors = consoleMessages(tab, 'error');
+    await tab.goto(session.page(html));
+    await tab.locator('[data-kelisim-banner]').waitFor();
+    await tab.click('[data-kelisim-banner] [data-kelisim-action="preferences"]');
+    await tab.locator('[data-kelisim-preferences]').waitFor();
+    const fetched = visitor.local.filter((p) => p.startsWith('/dist/')).sort();
+    expect(fetched).toEqual(['/dist/kelisim-kk.js?v=3', '/dist/kelisim-messages.js?v=3', '/dist/kelisim-prefs.js?v=3', '/dist/kelisim-ui.js?v=3', '/dist/kelisim.js?v=3']);
+    expect(errors.some((e) => e.includes('reloadOnWithdraw'))).toBe(true);
+    expect(visitor.errors).toEqual([]);
+    await visitor.context.close();
+  });
+
   it('the script after the gate already finds the queue stubs and the stored choice', async () => {
     const withMetrica = { ...config, counters: [{ category: 'analytics', preset: 'yandex-metrika', id: 12345678 }] };
     const head = `<script>window.kelisimConfig = ${JSON.stringify(withMetrica)};</script><script src="/dist/kelisim.js"></script>`
