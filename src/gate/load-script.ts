@@ -10,7 +10,10 @@ export function loadScript(
   attributes: Record<string, string> = {},
 ): Promise<void> {
   return new Promise((resolve, reject) => {
-    if (!isSafeUrl(src)) throw new Error(`refused ${src}: not an http(s) or relative URL`);
+    // Or of the page's own scheme: a page opened from a file (or an app's own scheme, as in
+    // Capacitor) has kelisim-ui.js beside kelisim.js there. Such a URL brings nothing from outside
+    // that the page could not already load; browsers refuse file: scripts on an http(s) page.
+    if (!isSafeUrl(src) && src.indexOf(doc.location.protocol)) throw new Error(`refused ${src}: not an http(s) or relative URL`);
     const script = element(doc, 'script');
     for (const key of Object.keys(attributes)) script.setAttribute(key, attributes[key]);
     if (nonce) script.nonce = nonce;

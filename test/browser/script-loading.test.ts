@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CATEGORIES, consoleMessages, settle, startSession, type Session } from './harness';
 
@@ -114,6 +116,25 @@ describe('the <script> build on a page without a build step', () => {
     expect(errors.some((e) => e.includes('reloadOnWithdraw'))).toBe(true);
     expect(visitor.errors).toEqual([]);
     await visitor.context.close();
+  });
+
+  it('a page opened from a file (file://) shows the banner, and the choice holds for the page view', async () => {
+    const dist = new URL('../../dist/', import.meta.url).href;
+    const folder = mkdtempSync(join(tmpdir(), 'kelisim-file-'));
+    writeFileSync(join(folder, 'index.html'), page(configScript + `<script src="${dist}kelisim.js" defer></script>`));
+    const context = await session.browser.newContext();
+    const tab = await context.newPage();
+    const errors = consoleMessages(tab, 'error');
+    const thrown: string[] = [];
+    tab.on('pageerror', (error) => thrown.push(String(error)));
+    await tab.goto('file://' + join(folder, 'index.html'));
+    await tab.locator('[data-kelisim-banner]').waitFor({ timeout: 5000 });
+    await tab.click('[data-kelisim-action="accept-all"]');
+    await tab.waitForFunction(() => (window as any).analyticsRan === true);
+    // Chromium keeps no cookies for file: pages: the visitor is told that the choice holds here only.
+    await tab.locator('[data-kelisim-banner] [role="status"]').waitFor();
+    expect([...errors, ...thrown]).toEqual([]);
+    await context.close();
   });
 
   it('the script after the gate already finds the queue stubs and the stored choice', async () => {
