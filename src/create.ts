@@ -36,7 +36,7 @@ export function createKelisim<C extends string = DefaultCategory>(config?: Kelis
 function onServer(config?: KelisimConfig): Kelisim {
   let told = 0;
   const idle = () => {
-    if (!told++) console.warn('Kelisim: no window here (server-side rendering?), so this instance does nothing: it allows nothing, records nothing and shows nothing. Create and init it in the browser, e.g. in useEffect() or onMounted().');
+    if (!told++) console.warn('Kelisim: no window here (server-side rendering?): this instance allows, records and shows nothing. Create it in the browser, e.g. in useEffect() or onMounted().');
   };
   const api: Kelisim = {
     init: () => (idle(), api),
