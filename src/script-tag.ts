@@ -54,7 +54,7 @@ export function start(chunk?: UIChunk): void {
     due = false;
     if (!configure()) {
       whenReady(document).then(() => configure() || setTimeout(() => activeInstance(window) || console.error(
-        'Kelisim: no window.kelisimConfig and no init() once the page was parsed, so no banner. A syntax error in the config?',
+        'Kelisim: no window.kelisimConfig and no init() once the page was parsed: no banner until Kelisim.init(config). A syntax error in the config?',
       )));
     }
   }

@@ -398,6 +398,16 @@ describe('a config that never arrives (issue 16, item 8)', () => {
     await v.visitor.context.close();
   });
 
+  it('a page that fetches its config and calls init() later still gets its banner then', async () => {
+    const v = await visit({ config: '' });
+    await v.page.waitForLoadState('load');
+    await settle(v.page, 300);
+    expect(v.errors.filter((e) => e.includes('no banner until Kelisim.init(config)'))).toHaveLength(1);
+    await v.page.evaluate((config) => window.Kelisim.init(config), CONFIG);
+    await bannerVisible(v.page);
+    await v.visitor.context.close();
+  });
+
   it('a page that calls Kelisim.init() on DOMContentLoaded gets no such error', async () => {
     // Registered after the gate's own listener: the check must wait for every listener to run.
     const v = await visit({
