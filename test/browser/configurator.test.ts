@@ -210,6 +210,29 @@ describe('refused values', () => {
   });
 });
 
+describe('the banner texts section', () => {
+  it('names every text of the banner in words, with its built-in text beside it, and offers nothing that is not a text', async () => {
+    for (const lang of ['ru', 'kk', 'en'] as const) {
+      const { owner, page } = await open(lang);
+      const fields = await page.evaluate(() => Array.from(
+        document.querySelectorAll<HTMLInputElement>('[name^="text."]'),
+        (input) => {
+          const label = document.querySelector(`label[for="${input.id}"]`)!;
+          const key = label.querySelector('code')!.textContent!;
+          return { name: input.name, words: label.textContent!.slice(0, -key.length).replace(/\([^()]*\)\s*$/, '').trim(), key,
+            builtIn: document.getElementById(`${input.id}-default`)!.querySelector('span')!.textContent! };
+        },
+      ));
+      expect(fields.length, lang).toBeGreaterThan(0);
+      for (const { name, words, key, builtIn } of fields) {
+        expect(words, `${lang}: ${name} is labelled by its key`).not.toBe(key);
+        expect(builtIn, `${lang}: ${name} has no built-in text`).not.toBe('');
+      }
+      await owner.context.close();
+    }
+  });
+});
+
 describe('the button that reopens the settings', () => {
   it("is in the banner's language, the owner's own when that is automatic, with the owner's title for the dialog", async () => {
     const { owner, page } = await open('kk');

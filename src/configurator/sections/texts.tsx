@@ -4,8 +4,12 @@ import { LANGS } from '../model';
 import { DICTIONARIES } from '../dictionaries';
 import type { SectionProps } from './props';
 
-/** Every UI string of the library, read from its own dictionary so a new one shows up here too. */
-const KEYS = Object.keys(DICTIONARIES.ru).filter((key) => key != 'categories') as (keyof UITexts)[];
+/**
+ * Every UI string of the library, read from its own dictionary so a new one shows up here too; what
+ * is not a string there (the categories' texts, the identifier names) is not a text to override.
+ */
+const KEYS = (Object.keys(DICTIONARIES.ru) as (keyof typeof DICTIONARIES.ru)[])
+  .filter((key) => typeof DICTIONARIES.ru[key] == 'string') as (keyof UITexts)[];
 
 /** Overrides of the banner's strings per language, each beside the built-in text it replaces. */
 export function Texts({ state, set, problems, s }: SectionProps) {

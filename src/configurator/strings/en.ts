@@ -76,7 +76,8 @@ export const en: Strings = {
     help: 'Any text of the banner can be replaced with your own. An empty field keeps the built-in text.',
     labels: {
       languageName: 'Language name in the switch', languageLabel: 'Name of the language switch (for screen readers)',
-      bannerLabel: 'Name of the banner (for screen readers)', bannerTitle: 'Banner title', bannerText: 'Banner text',
+      bannerLabel: 'Name of the banner (for screen readers)', bannerTitle: 'Banner title', bannerText: 'Banner text: first sentence, on necessary cookies',
+      bannerPurposes: 'Banner text: second sentence ({purposes} is the list of purposes)',
       bannerNewCategories: 'Note on purposes added since the last visit', policyLink: 'Policy link text',
       acceptAll: '“Accept all” button', rejectAll: '“Reject all” button', settings: 'Settings button in the banner',
       preferencesTitle: 'Settings dialog title', preferencesText: 'Settings dialog introduction', save: '“Save choices” button',
@@ -85,7 +86,7 @@ export const en: Strings = {
       copy: 'Button copying the consent ID', copied: 'Message after copying', operator: 'Operator label',
       operatorId: "Operator's number label", gpcNote: 'Note on the Global Privacy Control signal',
       cookiesBlocked: 'Message when the browser blocks cookies',
-      placeholderText: 'Text in place of a video or map before consent ({category} is the purpose title)',
+      placeholderText: 'Text in place of a video or map before consent ({service} is the site it comes from, {category} the purpose title)',
       placeholderButton: 'Button in place of a video or map',
     },
   },
