@@ -20,7 +20,7 @@ export const HEADINGS: Record<Lang, Headings> = {
     columns: [
       'Идентификатор согласия (его видит посетитель)', 'Действие (choice — выбор, withdrawal — отзыв, reset — сброс)',
       'Время на устройстве посетителя (ISO 8601)', 'Время получения сервером (UTC)', 'Сайт', 'Страница',
-      'Разрешённые категории', 'Отклонённые категории', 'Версия конфигурации', 'Язык показа',
+      'Разрешённые категории', 'Отклонённые категории', 'Редакция политики конфиденциальности', 'Язык показа',
       'Хеш показанных текстов', 'Показанные тексты (зарегистрированная конфигурация)', 'Браузер (user agent)',
       'IP-адрес (как настроено: полностью, сокращённо или не хранится)', 'Позиция в цепочке сайта', 'Хеш строки (цепочка SHA-256)',
     ],
@@ -33,7 +33,7 @@ export const HEADINGS: Record<Lang, Headings> = {
     columns: [
       'Келісім идентификаторы (оны келуші көреді)', 'Әрекет (choice — таңдау, withdrawal — кері қайтарып алу, reset — қалпына келтіру)',
       'Келуші құрылғысындағы уақыт (ISO 8601)', 'Серверге келген уақыты (UTC)', 'Сайт', 'Бет',
-      'Рұқсат етілген санаттар', 'Бас тартылған санаттар', 'Конфигурация нұсқасы', 'Көрсетілген тіл',
+      'Рұқсат етілген санаттар', 'Бас тартылған санаттар', 'Құпиялылық саясатының редакциясы', 'Көрсетілген тіл',
       'Көрсетілген мәтіндердің хеші', 'Көрсетілген мәтіндер (тіркелген конфигурация)', 'Браузер (user agent)',
       'IP мекенжайы (баптау бойынша: толық, қысқартылған не сақталмайды)', 'Сайт тізбегіндегі орны', 'Жол хеші (SHA-256 тізбегі)',
     ],
@@ -46,7 +46,7 @@ export const HEADINGS: Record<Lang, Headings> = {
     columns: [
       'Consent id (shown to the visitor)', 'Action (choice, withdrawal or reset)',
       "Time on the visitor's device (ISO 8601)", 'Time received by the store (UTC)', 'Site (origin)', 'Page path',
-      'Categories granted', 'Categories denied', 'Config revision', 'Language shown',
+      'Categories granted', 'Categories denied', 'Privacy policy revision', 'Language shown',
       'Hash of the texts shown', 'Texts shown (registered config)', 'Browser (user agent)',
       'IP address (as configured: full, truncated or none)', 'Position in the site chain', 'Row hash (SHA-256 chain)',
     ],

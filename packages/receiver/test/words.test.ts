@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { describe, expect, test } from 'vitest';
+import { HEADINGS } from '../src/headings';
 import { verifyChains } from '../src/verify';
 import { CLI, freshPlace, incoming, openPlace, rawSql, record, STORES } from './helpers';
 
@@ -45,11 +46,11 @@ describe('what verify and find tell the operator', () => {
     ]);
     expect(await out(['find', 'visitor-speaks-kazakh'])).toEqual([
       '2026-03-01T09:00:00.000Z  choice      разрешено: necessary  отклонено: -',
-      '    https://shop.kz/  язык ru  версия 1  тексты НЕИЗВЕСТНО (f00)',
+      '    https://shop.kz/  язык ru  редакция 1  тексты НЕИЗВЕСТНО (f00)',
     ]);
     expect(await out(['find', 'visitor-speaks-kazakh', '--lang', 'kk'])).toEqual([
       '2026-03-01T09:00:00.000Z  choice      рұқсат етілген: necessary  бас тартылған: -',
-      '    https://shop.kz/  тілі ru  нұсқасы 1  мәтіндер БЕЛГІСІЗ (f00)',
+      '    https://shop.kz/  тілі ru  редакциясы 1  мәтіндер БЕЛГІСІЗ (f00)',
     ]);
     expect(await out(['find', 'nobody-has-this-id', '--lang', 'kk'])).toEqual(['Келісім идентификаторы nobody-has-this-id болатын жазба табылмады.']);
     expect((await run(['--help'], {})).stdout).toMatch(/^kelisim-receiver — хранилище доказательств согласия[\s\S]*Пример:\n/);
@@ -86,5 +87,14 @@ describe.each(STORES)('verify reasons on %s', (kind) => {
     } finally {
       await store.close();
     }
+  });
+});
+
+describe('the export header a regulator reads', () => {
+  test('names the revision column as the policy edition the configurator sets, not a version of the config', () => {
+    const column = (lang: 'ru' | 'kk' | 'en') => HEADINGS[lang].columns[8];
+    expect(column('ru')).toBe('Редакция политики конфиденциальности');
+    expect(column('kk')).toBe('Құпиялылық саясатының редакциясы');
+    expect(column('en')).toBe('Privacy policy revision');
   });
 });
