@@ -62,21 +62,24 @@ export function createCounterGate(
     apply(allowed: string[], refused: string[]): void {
       // Consent signals first: Consent Mode wants its `update` before any `config` is read.
       contexts.forEach((ctx, i) => guard(i, () => ctx.counter.preset && presets[ctx.counter.preset].sync?.(ctx, allowed)));
-      contexts.forEach((ctx, i) => {
+      // Starts before refusals: a vendor with one id allowed and another refused (GA4 and Google
+      // Ads) keeps the page's held calls for the allowed one, whatever the order of the list.
+      [allowed, refused].forEach((list, refusing) => contexts.forEach((ctx, i) => {
         const category = ctx.counter.category;
-        if (allowed.indexOf(category) >= 0 && states[i] != RAN) {
+        if (list.indexOf(category) < 0 || states[i] == (refusing ? REFUSED : RAN)) return;
+        if (refusing) {
+          const withdrawn = states[i] == RAN;
+          states[i] = REFUSED;
+          guard(i, () => ctx.counter.preset && presets[ctx.counter.preset].deny(ctx, withdrawn));
+        } else {
           const key = keyOf(ctx.counter);
           const again = states[i] == PENDING && key && started[key];
           states[i] = RAN;
           ran(category);
           if (key) started[key] = 1;
           if (!again) guard(i, () => start(ctx, i));
-        } else if (refused.indexOf(category) >= 0 && states[i] != REFUSED) {
-          const withdrawn = states[i] == RAN;
-          states[i] = REFUSED;
-          guard(i, () => ctx.counter.preset && presets[ctx.counter.preset].deny(ctx, withdrawn));
         }
-      });
+      }));
     },
     /** The vendors' own cookie patterns for a category's preset counters. */
     cookies(category: string): string[] {

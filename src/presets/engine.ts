@@ -6,7 +6,8 @@ import { QUEUES } from './queues';
 /**
  * The behaviour every preset shares: the queue stub at init; on consent the vendor's init calls,
  * then the held calls in their order, then its loader, once per page; on refusal the held calls
- * dropped, and on a withdrawal the vendor's revoke call, which must get through.
+ * dropped, and on a withdrawal the vendor's revoke call, which must get through. A vendor counts
+ * as refused only once none of its ids is allowed.
  */
 export function preset(name: PresetName, d: Descriptor): Preset {
   const grant = (ctx: PresetContext) => {
@@ -15,6 +16,7 @@ export function preset(name: PresetName, d: Descriptor): Preset {
     const v = vendor(w, name);
     const again = v.state == 2 && v.loaded;
     v.state = 1;
+    if (v.on.indexOf(id) < 0) v.on.push(id);
     if (again && d.regrant) d.regrant(w);
     if (v.inited.indexOf(id) < 0) d.init(w, id, ctx.counter.options, v.inited.push(id) == 1);
     v.held.splice(0).forEach((call) => call());
@@ -37,6 +39,9 @@ export function preset(name: PresetName, d: Descriptor): Preset {
     deny(ctx, withdrawn) {
       if (d.keep && d.keep(ctx)) return;
       const v = vendor(ctx.w, name);
+      v.on = v.on.filter((id) => id != ctx.counter.id);
+      // Another of its ids is still allowed: the page's calls are that one's, and a revoke would stop it.
+      if (v.on.length) return;
       v.held.length = 0;
       v.state = 1;
       try {
