@@ -49,10 +49,10 @@ export function createCounterGate(
 
   contexts.forEach((ctx, i) => guard(i, () => ctx.counter.preset && presets[ctx.counter.preset].stub(ctx)));
 
-  const start = (ctx: PresetContext, i: number) => {
+  const start = (ctx: PresetContext, i: number, more: boolean) => {
     const { counter } = ctx;
     const failed = (error: unknown) => report(`Kelisim: ${describe(counter, i)} failed to load`, error);
-    if (counter.preset) presets[counter.preset].grant(ctx);
+    if (counter.preset) presets[counter.preset].grant(ctx, more);
     else if (counter.src) ctx.load(counter.src).catch(failed);
     else Promise.resolve(counter.load!()).catch(failed);
   };
@@ -62,24 +62,28 @@ export function createCounterGate(
     apply(allowed: string[], refused: string[]): void {
       // Consent signals first: Consent Mode wants its `update` before any `config` is read.
       contexts.forEach((ctx, i) => guard(i, () => ctx.counter.preset && presets[ctx.counter.preset].sync?.(ctx, allowed)));
-      // Starts before refusals: a vendor with one id allowed and another refused (GA4 and Google
-      // Ads) keeps the page's held calls for the allowed one, whatever the order of the list.
-      [allowed, refused].forEach((list, refusing) => contexts.forEach((ctx, i) => {
+      const due: number[] = [];
+      contexts.forEach((ctx, i) => {
         const category = ctx.counter.category;
-        if (list.indexOf(category) < 0 || states[i] == (refusing ? REFUSED : RAN)) return;
-        if (refusing) {
-          const withdrawn = states[i] == RAN;
-          states[i] = REFUSED;
-          guard(i, () => ctx.counter.preset && presets[ctx.counter.preset].deny(ctx, withdrawn));
-        } else {
-          const key = keyOf(ctx.counter);
-          const again = states[i] == PENDING && key && started[key];
-          states[i] = RAN;
-          ran(category);
-          if (key) started[key] = 1;
-          if (!again) guard(i, () => start(ctx, i));
-        }
-      }));
+        if (allowed.indexOf(category) < 0 || states[i] == RAN) return;
+        const key = keyOf(ctx.counter);
+        if (!(states[i] == PENDING && key && started[key])) due.push(i);
+        states[i] = RAN;
+        ran(category);
+        if (key) started[key] = 1;
+      });
+      // When another id of the same vendor starts with this choice, the page's held calls wait for
+      // its init too, as in a snippet with two `fbq('init', …)` before the page's events.
+      due.forEach((i, n) => guard(i, () => start(contexts[i], i,
+        due.slice(n + 1).some((j) => contexts[j].counter.preset == contexts[i].counter.preset))));
+      // Refusals after the starts: a vendor with one id allowed and another refused (GA4 and
+      // Google Ads) keeps the page's held calls for the allowed one, whatever the list's order.
+      contexts.forEach((ctx, i) => {
+        if (refused.indexOf(ctx.counter.category) < 0 || states[i] == REFUSED) return;
+        const withdrawn = states[i] == RAN;
+        states[i] = REFUSED;
+        guard(i, () => ctx.counter.preset && presets[ctx.counter.preset].deny(ctx, withdrawn));
+      });
     },
     /** The vendors' own cookie patterns for a category's preset counters. */
     cookies(category: string): string[] {

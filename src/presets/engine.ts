@@ -10,7 +10,7 @@ import { QUEUES } from './queues';
  * as refused only once none of its ids is allowed.
  */
 export function preset(name: PresetName, d: Descriptor): Preset {
-  const grant = (ctx: PresetContext) => {
+  const grant = (ctx: PresetContext, more?: boolean) => {
     const { w } = ctx;
     const id = ctx.counter.id!;
     const v = vendor(w, name);
@@ -19,7 +19,7 @@ export function preset(name: PresetName, d: Descriptor): Preset {
     if (v.on.indexOf(id) < 0) v.on.push(id);
     if (again && d.regrant) d.regrant(w);
     if (v.inited.indexOf(id) < 0) d.init(w, id, ctx.counter.options, v.inited.push(id) == 1);
-    v.held.splice(0).forEach((call) => call());
+    if (!more) v.held.splice(0).forEach((call) => call());
     const loader = d.perId ? vendor(w, name + id) : v;
     if (loader.loaded) return;
     loader.loaded = true;

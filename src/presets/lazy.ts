@@ -28,7 +28,7 @@ export function fetchedPreset(name: PresetName, load: () => Promise<Preset>): Pr
       QUEUES[name].stub(ctx.w, vendor(ctx.w, name));
       later((preset) => preset.stub(ctx));
     },
-    grant: (ctx) => later((preset) => preset.grant(ctx)),
+    grant: (ctx, more) => later((preset) => preset.grant(ctx, more)),
     deny: (ctx, withdrawn) => later((preset) => preset.deny(ctx, withdrawn)),
     sync: (ctx, allowed) => later((preset) => preset.sync && preset.sync(ctx, allowed)),
   };

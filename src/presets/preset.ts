@@ -21,8 +21,11 @@ export interface Preset {
   cookies: string[];
   /** Create the vendor's queue stub so page calls made before consent are held, not sent. */
   stub(ctx: PresetContext): void;
-  /** Allowed: the vendor's init, then held calls in order, then the loader from its real URL. */
-  grant(ctx: PresetContext): void;
+  /**
+   * Allowed: the vendor's init, then held calls in order, then the loader from its real URL. `more`
+   * when another id of the vendor starts with the same choice: the held calls wait for its grant.
+   */
+  grant(ctx: PresetContext, more?: boolean): void;
   /** Refused (`withdrawn` false) or withdrawn after it ran (`withdrawn` true): drop held calls, revoke. */
   deny(ctx: PresetContext, withdrawn: boolean): void;
   /** Consent signals for vendors that take them (Consent Mode `update`). */

@@ -44,3 +44,30 @@ describe('one vendor in two categories', () => {
     await visitor.context.close();
   });
 });
+
+describe('two ids of one vendor', () => {
+  // Meta: `fbq('track', …)` goes to every pixel initialised so far; a second pixel's PageView
+  // sent with `track` counts the first pixel's page view twice (Meta's "Accurate Event Tracking
+  // with Multiple Pixels": trackSingle sends to one).
+  it('two Meta pixels each receive one PageView; a page event goes to both', async () => {
+    const visitor = await session.context();
+    const page = await visitor.newPage();
+    const counters = [
+      { category: 'advertising', preset: 'meta-pixel', id: '111111111111111' },
+      { category: 'advertising', preset: 'meta-pixel', id: 222222222222222 },
+    ];
+    const early = `<script>addEventListener('DOMContentLoaded', () => fbq('track', 'Lead'));</script>`;
+    await page.goto(session.page(pageHtml({ revision: '1', counters }, early)));
+    await page.locator('[data-kelisim-banner]').waitFor();
+    await page.click('[data-kelisim-action="accept-all"]');
+    await page.waitForFunction(() => (window as any).__vendorLog?.some((e: any) => e.vendor == 'fb-hit'));
+    expect(visitor.requests).toEqual(['https://connect.facebook.net/en_US/fbevents.js']);
+    expect(await log(page, 'fb-hit')).toEqual([
+      ['111111111111111', 'PageView'],
+      ['222222222222222', 'PageView'],
+      ['111111111111111', 'Lead'],
+      ['222222222222222', 'Lead'],
+    ]);
+    await visitor.context.close();
+  });
+});

@@ -54,7 +54,7 @@ describe('queued calls', () => {
       [12345678, 'reachGoal', 'early-goal'],
     ]);
     expect((await log(page, 'tmr')).map((c: any) => c[0].type)).toEqual(['pageView', 'reachGoal']);
-    expect((await log(page, 'fbq')).map((c: any) => c.slice(0, 2))).toEqual([['init', '111'], ['track', 'PageView'], ['track', 'Lead']]);
+    expect((await log(page, 'fbq')).map((c: any) => c.slice(0, 3))).toEqual([['init', '111', {}], ['trackSingle', '111', 'PageView'], ['track', 'Lead']]);
     expect((await log(page, 'ttq')).map((c: any) => c[0])).toEqual(['page', 'track']);
     expect(visitor.errors).toEqual([]);
     await visitor.context.close();

@@ -63,7 +63,7 @@ describe('presets', () => {
     w.fbq('track', 'WhileRefused');
     presets['meta-pixel'].grant(ctx);
     expect(w.fbq.queue.map((c: IArguments) => Array.prototype.slice.call(c).join(':'))).toEqual([
-      'init:42:[object Object]', 'track:PageView', 'consent:revoke', 'consent:grant',
+      'init:42:[object Object]', 'trackSingle:42:PageView', 'consent:revoke', 'consent:grant',
     ]);
     expect(loads).toHaveLength(1);
   });
