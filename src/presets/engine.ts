@@ -14,7 +14,8 @@ export function preset(name: PresetName, d: Descriptor): Preset {
     const { w } = ctx;
     const id = ctx.counter.id!;
     const v = vendor(w, name);
-    const again = v.state == 2 && v.loaded;
+    // Started before its withdrawal (a per-id loader leaves `v.loaded` unset): told of the new consent.
+    const again = v.state == 2 && v.inited.length;
     v.state = 1;
     if (v.on.indexOf(id) < 0) v.on.push(id);
     if (again && d.regrant) d.regrant(w);

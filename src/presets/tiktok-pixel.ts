@@ -6,6 +6,8 @@ const SDK = 'https://analytics.tiktok.com/i18n/pixel/events.js';
 export const tiktokPixel = preset('tiktok-pixel', {
   vendor: 'TikTok Pixel',
   src: SDK + '?sdkid={id}&lib=ttq',
+  // As TikTok's `ttq.load(id)`: each pixel's script brings that pixel's own settings.
+  perId: 1,
   init(w, id, options) {
     w.ttq.load(id, options);
     w.ttq.page();

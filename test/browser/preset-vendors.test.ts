@@ -70,4 +70,96 @@ describe('two ids of one vendor', () => {
     ]);
     await visitor.context.close();
   });
+
+  // TikTok's snippet: each `ttq.load(id)` injects events.js?sdkid=<id>, which brings that pixel's
+  // own settings; the second pixel never gets them from the first one's script.
+  it("two TikTok pixels each get their own events.js, as TikTok's ttq.load does", async () => {
+    const visitor = await session.context();
+    const page = await visitor.newPage();
+    const counters = [
+      { category: 'advertising', preset: 'tiktok-pixel', id: 'C4AAAAAAAAAAAAAAAAAA' },
+      { category: 'advertising', preset: 'tiktok-pixel', id: 'C4BBBBBBBBBBBBBBBBBB' },
+    ];
+    await page.goto(session.page(pageHtml({ revision: '1', counters })));
+    await page.locator('[data-kelisim-banner]').waitFor();
+    await page.click('[data-kelisim-action="accept-all"]');
+    await page.waitForFunction(() => (window as any).__vendorLog?.some((e: any) => e.vendor == 'ttq'));
+    await settle(page, 200);
+    expect(visitor.requests.sort()).toEqual([
+      'https://analytics.tiktok.com/i18n/pixel/events.js?sdkid=C4AAAAAAAAAAAAAAAAAA&lib=ttq',
+      'https://analytics.tiktok.com/i18n/pixel/events.js?sdkid=C4BBBBBBBBBBBBBBBBBB&lib=ttq',
+    ]);
+    expect(Object.keys(await page.evaluate(() => (window as any).ttq._i))).toEqual(['C4AAAAAAAAAAAAAAAAAA', 'C4BBBBBBBBBBBBBBBBBB']);
+    expect(visitor.errors).toEqual([]);
+    await visitor.context.close();
+  });
+});
+
+const ALL = [
+  { category: 'analytics', preset: 'yandex-metrika', id: 12345678 },
+  { category: 'analytics', preset: 'gtag', id: 'G-TEST' },
+  { category: 'advertising', preset: 'vk-pixel', id: 3333333 },
+  { category: 'advertising', preset: 'meta-pixel', id: '111111111111111' },
+  { category: 'advertising', preset: 'tiktok-pixel', id: 'C4AAAAAAAAAAAAAAAAAA' },
+];
+
+describe('withdrawn, then allowed again on the same page', () => {
+  it('each vendor is told, none is loaded or initialised twice, and calls in between are dropped', async () => {
+    const visitor = await session.context();
+    const page = await visitor.newPage();
+    await page.goto(session.page(pageHtml({ revision: '1', reloadOnWithdraw: false, counters: ALL })));
+    await page.locator('[data-kelisim-banner]').waitFor();
+    await page.click('[data-kelisim-action="accept-all"]');
+    await page.waitForFunction(() => ['ym', 'google', 'tmr', 'fbq', 'ttq'].every((v) => (window as any).__vendorLog?.some((e: any) => e.vendor == v)));
+    await page.evaluate(() => (window as any).Kelisim.rejectAll());
+    // Not ym(): Metrica's tag.js puts its own `ym` in place of the stub, and has no consent API;
+    // only the reload that reloadOnWithdraw (default true) makes stops it.
+    await page.evaluate(() => {
+      const w = window as any;
+      w.fbq('track', 'Refused');
+      w.gtag('event', 'refused');
+    });
+    await page.evaluate(() => (window as any).Kelisim.acceptAll());
+    await settle(page, 300);
+    expect(visitor.requests.length).toBe(5);
+    expect((await log(page, 'fbq')).map((c: any) => c.slice(0, 2))).toEqual([
+      ['init', '111111111111111'], ['trackSingle', '111111111111111'], ['consent', 'revoke'], ['consent', 'grant'],
+    ]);
+    expect((await log(page, 'ttq')).map((c: any) => c[0])).toEqual(['page', 'revokeConsent', 'grantConsent']);
+    expect((await log(page, 'ym')).map((c: any) => c[1])).toEqual(['init']);
+    expect((await log(page, 'tmr')).map((c: any) => c[0].type)).toEqual(['pageView']);
+    expect((await log(page, 'tmr'))[0][0].id).toBe('3333333');
+    const consent = (await log(page, 'google')).filter((c: any) => c[0] == 'consent').map((c: any) => c[1] + ':' + c[2].analytics_storage + ':' + c[2].ad_storage);
+    expect(consent.slice(-2)).toEqual(['update:denied:denied', 'update:granted:granted']);
+    expect(await googleEvents(page)).toEqual([]);
+    expect(visitor.errors).toEqual([]);
+    await visitor.context.close();
+  });
+});
+
+describe('a vendor script that does not load', () => {
+  it('is named in the console; the others load and the page\'s calls to it do not throw', async () => {
+    const visitor = await session.context();
+    const page = await visitor.newPage();
+    // An ad blocker: the request fails; a 404 behaves the same for a script element.
+    await page.route('https://mc.yandex.ru/**', (route) => route.abort('blockedbyclient'));
+    await page.route('https://connect.facebook.net/**', (route) => route.fulfill({ status: 404, body: 'Not found' }));
+    const errors: string[] = [];
+    page.on('console', (m) => m.type() == 'error' && errors.push(m.text()));
+    await page.goto(session.page(pageHtml({ revision: '1', counters: ALL })));
+    await page.locator('[data-kelisim-banner]').waitFor();
+    await page.click('[data-kelisim-action="accept-all"]');
+    await page.waitForFunction(() => ['google', 'tmr', 'ttq'].every((v) => (window as any).__vendorLog?.some((e: any) => e.vendor == v)));
+    await expect.poll(() => errors.filter((e) => e.startsWith('Kelisim:')).sort()).toEqual([
+      'Kelisim: Meta Pixel (111111111111111) failed to load from https://connect.facebook.net/en_US/fbevents.js',
+      'Kelisim: Yandex Metrica (12345678) failed to load from https://mc.yandex.ru/metrika/tag.js?id=12345678',
+    ]);
+    await page.evaluate(() => {
+      const w = window as any;
+      w.ym(12345678, 'reachGoal', 'after');
+      w.fbq('track', 'After');
+    });
+    expect(visitor.errors).toEqual([]);
+    await visitor.context.close();
+  });
 });
