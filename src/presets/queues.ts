@@ -19,10 +19,16 @@ export interface Queue {
 const push = Array.prototype.push;
 const GOOGLE = ['_ga', '_ga_*', '_gid', '_gat*', '_gcl_*'];
 
-/** A function that holds the page's calls; once allowed they go where the vendor's snippet puts them. */
-const holder = (v: Vendor, pass: (args: any) => void): any => function () {
+/**
+ * A function that holds the page's calls; once allowed they go where the vendor's snippet puts
+ * them. Calls named by `early` (a vendor's settings) made before the choice go there at once:
+ * the vendor reads them only ahead of its init, and only its script, loaded once allowed, reads
+ * the queue they wait in.
+ */
+const holder = (v: Vendor, pass: (args: any) => void, early?: RegExp): any => function () {
   const args = arguments;
-  hold(v, () => pass(args));
+  if (!v.state && early && early.test(args[0])) pass(args);
+  else hold(v, () => pass(args));
 };
 
 /** A vendor whose global is one function, like `ym` or `fbq`. */
@@ -57,7 +63,8 @@ export const QUEUES: Record<PresetName, Queue> = {
   gtag: {
     cookies: GOOGLE,
     stub(w, v) {
-      const held = holder(v, (args) => dataLayer(w).push(args));
+      // Google reads `set` (url_passthrough, ads_data_redaction) only ahead of a `config`.
+      const held = holder(v, (args) => dataLayer(w).push(args), /^set$/);
       dataLayer(w);
       // Consent calls are signals, not hits: they pass at once, whatever the choice.
       w.gtag = w.gtag || function () {
@@ -70,7 +77,8 @@ export const QUEUES: Record<PresetName, Queue> = {
   'vk-pixel': { cookies: ['tmr_*'], stub: (w, v) => heldArray((w._tmr = w._tmr || []), v) },
   'meta-pixel': fn('fbq', ['_fbp', '_fbc'], (w, v) => {
     // The shape of Meta's own snippet, so that fbevents.js adopts it and brings `callMethod`.
-    const fbq = holder(v, (args) => (fbq.callMethod ? fbq.callMethod.apply(fbq, args) : fbq.queue.push(args)));
+    // Meta reads `set` (autoConfig) and `dataProcessingOptions` only ahead of `init`.
+    const fbq = holder(v, (args) => (fbq.callMethod ? fbq.callMethod.apply(fbq, args) : fbq.queue.push(args)), /^(set|dataProcessingOptions)$/);
     w._fbq = w._fbq || fbq;
     fbq.push = fbq;
     fbq.loaded = true;

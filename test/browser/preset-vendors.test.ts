@@ -163,3 +163,61 @@ describe('a vendor script that does not load', () => {
     await visitor.context.close();
   });
 });
+
+describe("the page's settings calls", () => {
+  // Meta reads `fbq('set', 'autoConfig', false, id)` and `dataProcessingOptions` only before that
+  // pixel's init; Google's Consent Mode guide puts `gtag('set', 'url_passthrough', true)` and
+  // `ads_data_redaction` before any `config`. Made before consent, they must still come first.
+  it('made before consent, they reach Meta before its init and Google before its config', async () => {
+    const visitor = await session.context();
+    const page = await visitor.newPage();
+    const counters = [
+      { category: 'analytics', preset: 'gtag', id: 'G-TEST' },
+      { category: 'advertising', preset: 'meta-pixel', id: '111111111111111' },
+    ];
+    const early = `<script>addEventListener('DOMContentLoaded', () => {
+      fbq('set', 'autoConfig', false, '111111111111111');
+      fbq('dataProcessingOptions', []);
+      gtag('set', 'url_passthrough', true);
+      gtag('set', 'ads_data_redaction', true);
+      fbq('track', 'Lead');
+      gtag('event', 'early_event');
+    });</script>`;
+    await page.goto(session.page(pageHtml({ revision: '1', counters }, early)));
+    await page.locator('[data-kelisim-banner]').waitFor();
+    await settle(page, 200);
+    expect(visitor.requests).toEqual([]);
+    await page.click('[data-kelisim-action="accept-all"]');
+    await page.waitForFunction(() => ['google', 'fbq'].every((v) => (window as any).__vendorLog?.some((e: any) => e.vendor == v)));
+    expect((await log(page, 'fbq')).map((c: any) => c[0])).toEqual(['set', 'dataProcessingOptions', 'init', 'trackSingle', 'track']);
+    const google = (await log(page, 'google')).filter((c: any) => c[0] != 'consent' && c[0] != 'js' && !c[0].event);
+    expect(google.map((c: any) => c[0] + ':' + c[1])).toEqual(['set:url_passthrough', 'set:ads_data_redaction', 'config:G-TEST', 'event:early_event']);
+    await visitor.context.close();
+  });
+
+  it('after a refusal, nothing reaches either vendor', async () => {
+    const visitor = await session.context();
+    const page = await visitor.newPage();
+    const counters = [
+      { category: 'analytics', preset: 'gtag', id: 'G-TEST' },
+      { category: 'advertising', preset: 'meta-pixel', id: '111111111111111' },
+    ];
+    await page.goto(session.page(pageHtml({ revision: '1', counters })));
+    await page.click('[data-kelisim-action="reject-all"]');
+    await page.evaluate(() => {
+      const w = window as any;
+      w.fbq('set', 'autoConfig', false, '111111111111111');
+      w.gtag('set', 'url_passthrough', true);
+    });
+    await page.reload();
+    await page.evaluate(() => {
+      const w = window as any;
+      w.fbq('set', 'autoConfig', false, '111111111111111');
+      w.gtag('set', 'url_passthrough', true);
+    });
+    await settle(page, 300);
+    expect(visitor.requests).toEqual([]);
+    expect(visitor.errors).toEqual([]);
+    await visitor.context.close();
+  });
+});
