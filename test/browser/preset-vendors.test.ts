@@ -71,6 +71,32 @@ describe('two ids of one vendor', () => {
     await visitor.context.close();
   });
 
+  // Metrica takes a number as its counter id (`ym(12345678, 'init', …)`), VK's `_tmr` a string;
+  // one tag.js and one code.js serve every counter of the page.
+  it('two Metrica counters and two VK ids, given as numbers or strings, reach each vendor in its own shape', async () => {
+    const visitor = await session.context();
+    const page = await visitor.newPage();
+    const counters = [
+      { category: 'analytics', preset: 'yandex-metrika', id: 12345678 },
+      { category: 'analytics', preset: 'yandex-metrika', id: '87654321' },
+      { category: 'advertising', preset: 'vk-pixel', id: 3333333 },
+      { category: 'advertising', preset: 'vk-pixel', id: '4444444' },
+    ];
+    const early = `<script>addEventListener('DOMContentLoaded', () => {
+      ym(87654321, 'reachGoal', 'early');
+      _tmr.push({ id: '4444444', type: 'reachGoal', goal: 'early' });
+    });</script>`;
+    await page.goto(session.page(pageHtml({ revision: '1', counters }, early)));
+    await page.locator('[data-kelisim-banner]').waitFor();
+    await page.click('[data-kelisim-action="accept-all"]');
+    await page.waitForFunction(() => ['ym', 'tmr'].every((v) => (window as any).__vendorLog?.some((e: any) => e.vendor == v)));
+    expect(visitor.requests.sort()).toEqual(['https://mc.yandex.ru/metrika/tag.js?id=12345678', 'https://top-fwz1.mail.ru/js/code.js']);
+    expect((await log(page, 'ym')).map((c: any) => c.slice(0, 2))).toEqual([[12345678, 'init'], [87654321, 'init'], [87654321, 'reachGoal']]);
+    expect((await log(page, 'tmr')).map((c: any) => c[0].id + ':' + c[0].type)).toEqual(['3333333:pageView', '4444444:pageView', '4444444:reachGoal']);
+    expect(await page.evaluate(() => document.getElementById('tmr-code')?.getAttribute('src'))).toBe('https://top-fwz1.mail.ru/js/code.js');
+    await visitor.context.close();
+  });
+
   // TikTok's snippet: each `ttq.load(id)` injects events.js?sdkid=<id>, which brings that pixel's
   // own settings; the second pixel never gets them from the first one's script.
   it("two TikTok pixels each get their own events.js, as TikTok's ttq.load does", async () => {
