@@ -192,7 +192,7 @@ export function createInstance(env: Environment): Kelisim {
    */
   const clean = (current: GateSettings, names: string[], reload: boolean) => {
     const patterns = names.reduce<string[]>((all, name) => all.concat(
-      current.categories.filter((c) => c.name == name).map((c) => c.cookies)[0] || [], counters.cookies(name)), []);
+      current.categories.filter((c) => c.name == name).map((c) => c.cookies)[0] || [], counters.cookies(name, state.allowed)), []);
     if (!patterns.length) return reload && w.location.reload();
     loadChunk().then((loaded) => loaded.deleteCookies(doc, patterns), (error) =>
       report("Kelisim: the cleanup after a refusal could not be loaded; the refused categories' cookies stay until the next choice.", error))

@@ -85,10 +85,18 @@ export function createCounterGate(
         guard(i, () => ctx.counter.preset && presets[ctx.counter.preset].deny(ctx, withdrawn));
       });
     },
-    /** The vendors' own cookie patterns for a category's preset counters. */
-    cookies(category: string): string[] {
-      return contexts.reduce<string[]>((all, { counter }) =>
-        counter.category == category && counter.preset ? all.concat(presets[counter.preset].cookies) : all, []);
+    /**
+     * The vendors' own cookie patterns for a refused category's preset counters; for Google's, by
+     * Consent Mode type: those of the types the category gave and no `allowed` one still gives.
+     */
+    cookies(category: string, allowed: string[]): string[] {
+      const { map } = settings.consentMode;
+      const types = (map[category] || []).filter((type) => !allowed.some((c) => (map[c] || []).indexOf(type) >= 0));
+      return contexts.reduce<string[]>((all, { counter }) => {
+        const preset = counter.preset && presets[counter.preset];
+        if (preset && preset.types) return types.reduce((list, type) => list.concat(preset.types![type] || []), all);
+        return counter.category == category && preset ? all.concat(preset.cookies) : all;
+      }, []);
     },
   };
 }

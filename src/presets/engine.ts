@@ -32,6 +32,7 @@ export function preset(name: PresetName, d: Descriptor): Preset {
   };
   return {
     cookies: QUEUES[name].cookies,
+    types: QUEUES[name].types,
     stub(ctx) {
       QUEUES[name].stub(ctx.w, vendor(ctx.w, name));
       if (d.stub && d.stub(ctx)) grant(ctx);

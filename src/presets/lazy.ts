@@ -24,6 +24,7 @@ export function fetchedPreset(name: PresetName, load: () => Promise<Preset>): Pr
   };
   return {
     cookies: QUEUES[name].cookies,
+    types: QUEUES[name].types,
     stub(ctx) {
       QUEUES[name].stub(ctx.w, vendor(ctx.w, name));
       later((preset) => preset.stub(ctx));

@@ -19,6 +19,8 @@ export interface PresetContext {
 export interface Preset {
   /** The vendor's own first-party cookie patterns, deleted on withdrawal without being listed. */
   cookies: string[];
+  /** The same by Consent Mode type, for Google: deleted when no allowed category grants the type. */
+  types?: Record<string, string[]>;
   /** Create the vendor's queue stub so page calls made before consent are held, not sent. */
   stub(ctx: PresetContext): void;
   /**

@@ -14,10 +14,16 @@ export interface Queue {
   cookies: string[];
   /** Create the global, unless the page already has the vendor's own. */
   stub(w: Page, v: Vendor): void;
+  /** Cookie patterns by the Consent Mode type they are kept under, for vendors that follow it. */
+  types?: Record<string, string[]>;
 }
 
 const push = Array.prototype.push;
-const GOOGLE = ['_ga', '_ga_*', '_gid', '_gat*', '_gcl_*'];
+const ANALYTICS = ['_ga', '_ga_*', '_gid', '_gat*'];
+const GOOGLE = ANALYTICS.concat('_gcl_*');
+// Google's tag keeps these under analytics_storage and `_gcl_*` under ad_storage, whichever of its
+// ids set them (Google's Consent Mode reference): GA4's id must outlive a refusal of advertising.
+const types = { analytics_storage: ANALYTICS, ad_storage: ['_gcl_*'] };
 
 /**
  * A function that holds the page's calls; once allowed they go where the vendor's snippet puts
@@ -62,6 +68,7 @@ export const QUEUES: Record<PresetName, Queue> = {
   }),
   gtag: {
     cookies: GOOGLE,
+    types,
     stub(w, v) {
       // Google reads `set` (url_passthrough, ads_data_redaction) only ahead of a `config`.
       const held = holder(v, (args) => dataLayer(w).push(args), /^set$/);
@@ -73,7 +80,7 @@ export const QUEUES: Record<PresetName, Queue> = {
       };
     },
   },
-  gtm: { cookies: GOOGLE, stub: dataLayer },
+  gtm: { cookies: GOOGLE, types, stub: dataLayer },
   'vk-pixel': { cookies: ['tmr_*'], stub: (w, v) => heldArray((w._tmr = w._tmr || []), v) },
   'meta-pixel': fn('fbq', ['_fbp', '_fbc'], (w, v) => {
     // The shape of Meta's own snippet, so that fbevents.js adopts it and brings `callMethod`.

@@ -247,3 +247,33 @@ describe("the page's settings calls", () => {
     await visitor.context.close();
   });
 });
+
+describe("Google's cookies on withdrawal", () => {
+  // Google's tag keeps `_ga`/`_ga_<id>` under analytics_storage and `_gcl_*` under ad_storage,
+  // whichever id set them (Consent Mode reference). Withdrawing advertising must not reset GA4's
+  // client id, which analytics still allows: GA4 would count the visitor as a new user.
+  it('withdrawing advertising deletes the Ads cookies and keeps GA4\'s while analytics stays allowed', async () => {
+    const visitor = await session.context();
+    const page = await visitor.newPage();
+    const counters = [
+      { category: 'analytics', preset: 'gtag', id: 'G-TEST' },
+      { category: 'advertising', preset: 'gtag', id: 'AW-123456789' },
+    ];
+    await page.goto(session.page(pageHtml({ revision: '1', reloadOnWithdraw: false, counters })));
+    await page.click('[data-kelisim-action="accept-all"]');
+    await page.waitForFunction(() => document.cookie.includes('_ga_TEST'));
+    // What Google Ads' conversion linker keeps while ad_storage is granted.
+    await page.evaluate(() => { document.cookie = '_gcl_au=1.1.1.1; path=/; domain=.kelisim.test'; });
+    await page.evaluate(() => (window as any).Kelisim.accept(['analytics']));
+    await settle(page, 300);
+    expect((await visitor.cookieNames()).filter((n) => /^_g/.test(n))).toEqual(['_ga', '_ga_TEST']);
+
+    // And the other way round: analytics withdrawn, advertising allowed.
+    await page.evaluate(() => (window as any).Kelisim.accept(['analytics', 'advertising']));
+    await page.evaluate(() => { document.cookie = '_gcl_au=1.1.1.1; path=/; domain=.kelisim.test'; });
+    await page.evaluate(() => (window as any).Kelisim.accept(['advertising']));
+    await settle(page, 300);
+    expect((await visitor.cookieNames()).filter((n) => /^_g/.test(n))).toEqual(['_gcl_au']);
+    await visitor.context.close();
+  });
+});

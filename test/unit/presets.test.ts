@@ -119,7 +119,17 @@ describe('presets fetched as chunks (the npm build)', () => {
     w.fbq('track', 'Purchase');
     expect(w.fbq.queue).toEqual([]);
     expect(loaders()).toEqual([]);
-    expect(gate.cookies('analytics')).toEqual(['_fbp', '_fbc']);
+    expect(gate.cookies('analytics', [])).toEqual(['_fbp', '_fbc']);
+  });
+
+  it("Google's cookies go by Consent Mode type, before its chunk is in: a refusal of advertising leaves GA4's", () => {
+    usePresets(lazyPresets);
+    const counters = [{ category: 'analytics', preset: 'gtag', id: 'G-ONE' }, { category: 'advertising', preset: 'gtag', id: 'AW-TWO' }];
+    const gate = createCounterGate(w, validate({ counters }, () => {}, () => {}), undefined, () => {}, () => {});
+    const patterns = (category: string, allowed: string[]) => [...new Set(gate.cookies(category, allowed))];
+    expect(patterns('advertising', ['necessary', 'analytics'])).toEqual(['_gcl_*']);
+    expect(patterns('analytics', ['necessary', 'advertising'])).toEqual(['_ga', '_ga_*', '_gid', '_gat*']);
+    expect(gate.cookies('analytics', [])).toContain('_ga_*');
   });
 
   it('a chunk that fails to load is reported once, naming the preset, and the stub still queues', async () => {
