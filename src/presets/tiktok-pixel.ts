@@ -10,7 +10,9 @@ export const tiktokPixel = preset('tiktok-pixel', {
   perId: 1,
   init(w, id, options) {
     w.ttq.load(id, options);
-    w.ttq.page();
+    // `ttq.page()` goes to every pixel loaded: a second pixel's would count the first one's page
+    // view twice. `ttq.instance(id)` is the snippet's way to one pixel (TikTok's GTM template does so).
+    w.ttq.instance(id).page();
   },
   revoke: (w) => w.ttq.revokeConsent(),
   regrant: (w) => w.ttq.grantConsent(),

@@ -99,14 +99,15 @@ describe('two ids of one vendor', () => {
 
   // TikTok's snippet: each `ttq.load(id)` injects events.js?sdkid=<id>, which brings that pixel's
   // own settings; the second pixel never gets them from the first one's script.
-  it("two TikTok pixels each get their own events.js, as TikTok's ttq.load does", async () => {
+  it("two TikTok pixels each get their own events.js, as TikTok's ttq.load does, and one page view each", async () => {
     const visitor = await session.context();
     const page = await visitor.newPage();
     const counters = [
       { category: 'advertising', preset: 'tiktok-pixel', id: 'C4AAAAAAAAAAAAAAAAAA' },
       { category: 'advertising', preset: 'tiktok-pixel', id: 'C4BBBBBBBBBBBBBBBBBB' },
     ];
-    await page.goto(session.page(pageHtml({ revision: '1', counters })));
+    const early = `<script>addEventListener('DOMContentLoaded', () => ttq.track('ViewContent'));</script>`;
+    await page.goto(session.page(pageHtml({ revision: '1', counters }, early)));
     await page.locator('[data-kelisim-banner]').waitFor();
     await page.click('[data-kelisim-action="accept-all"]');
     await page.waitForFunction(() => (window as any).__vendorLog?.some((e: any) => e.vendor == 'ttq'));
@@ -116,6 +117,13 @@ describe('two ids of one vendor', () => {
       'https://analytics.tiktok.com/i18n/pixel/events.js?sdkid=C4BBBBBBBBBBBBBBBBBB&lib=ttq',
     ]);
     expect(Object.keys(await page.evaluate(() => (window as any).ttq._i))).toEqual(['C4AAAAAAAAAAAAAAAAAA', 'C4BBBBBBBBBBBBBBBBBB']);
+    // A call on the global ttq goes to every pixel: each pixel's page view goes to it alone.
+    expect(await log(page, 'tt-hit')).toEqual([
+      ['C4AAAAAAAAAAAAAAAAAA', 'Pageview'],
+      ['C4BBBBBBBBBBBBBBBBBB', 'Pageview'],
+      ['C4AAAAAAAAAAAAAAAAAA', 'ViewContent'],
+      ['C4BBBBBBBBBBBBBBBBBB', 'ViewContent'],
+    ]);
     expect(visitor.errors).toEqual([]);
     await visitor.context.close();
   });
