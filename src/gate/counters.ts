@@ -82,7 +82,10 @@ export function createCounterGate(
         if (refused.indexOf(ctx.counter.category) < 0 || states[i] == REFUSED) return;
         const withdrawn = states[i] == RAN;
         states[i] = REFUSED;
-        guard(i, () => ctx.counter.preset && presets[ctx.counter.preset].deny(ctx, withdrawn));
+        // Asked of this config, not of what the window remembers: after destroy() and init(), ids
+        // of the old config allow nothing.
+        const shared = contexts.some((other) => other.counter.preset == ctx.counter.preset && allowed.indexOf(other.counter.category) >= 0);
+        guard(i, () => ctx.counter.preset && presets[ctx.counter.preset].deny(ctx, withdrawn, shared));
       });
     },
     /**

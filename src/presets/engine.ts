@@ -17,7 +17,6 @@ export function preset(name: PresetName, d: Descriptor): Preset {
     // Started before its withdrawal (a per-id loader leaves `v.loaded` unset): told of the new consent.
     const again = v.state == 2 && v.inited.length;
     v.state = 1;
-    if (v.on.indexOf(id) < 0) v.on.push(id);
     if (again && d.regrant) d.regrant(w);
     if (v.inited.indexOf(id) < 0) d.init(w, id, ctx.counter.options, v.inited.push(id) == 1);
     if (!more) v.held.splice(0).forEach((call) => call());
@@ -38,16 +37,15 @@ export function preset(name: PresetName, d: Descriptor): Preset {
       if (d.stub && d.stub(ctx)) grant(ctx);
     },
     grant,
-    deny(ctx, withdrawn) {
-      if (d.keep && d.keep(ctx)) return;
-      const v = vendor(ctx.w, name);
-      v.on = v.on.filter((id) => id != ctx.counter.id);
+    deny(ctx, withdrawn, shared) {
       // Another of its ids is still allowed: the page's calls are that one's, and a revoke would stop it.
-      if (v.on.length) return;
+      if ((d.keep && d.keep(ctx)) || shared) return;
+      const v = vendor(ctx.w, name);
       v.held.length = 0;
       v.state = 1;
       try {
-        if (withdrawn && d.revoke) d.revoke(ctx.w);
+        // Started on this page, by this config or one before destroy(): the loaded script is told.
+        if ((withdrawn || v.inited.length) && d.revoke) d.revoke(ctx.w);
       } finally {
         v.state = 2;
       }

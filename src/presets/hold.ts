@@ -8,15 +8,13 @@ export interface Vendor {
   state: 0 | 1 | 2; // undecided, allowed, refused
   loaded?: boolean;
   inited: string[];
-  /** The ids allowed now: one vendor may serve two categories (GA4 for analytics, Ads for advertising). */
-  on: string[];
 }
 
 const KEY = Symbol.for('kelisim.vendors');
 
 export function vendor(w: Window & Record<string, any>, name: string): Vendor {
   const all = (w[KEY as unknown as string] = w[KEY as unknown as string] || {});
-  return (all[name] = all[name] || { held: [], state: 0, inited: [], on: [] });
+  return (all[name] = all[name] || { held: [], state: 0, inited: [] });
 }
 
 /** A page's call: made at once when allowed, kept in order while undecided, dropped once refused. */

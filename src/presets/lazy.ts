@@ -30,7 +30,7 @@ export function fetchedPreset(name: PresetName, load: () => Promise<Preset>): Pr
       later((preset) => preset.stub(ctx));
     },
     grant: (ctx, more) => later((preset) => preset.grant(ctx, more)),
-    deny: (ctx, withdrawn) => later((preset) => preset.deny(ctx, withdrawn)),
+    deny: (ctx, withdrawn, shared) => later((preset) => preset.deny(ctx, withdrawn, shared)),
     sync: (ctx, allowed) => later((preset) => preset.sync && preset.sync(ctx, allowed)),
   };
 }

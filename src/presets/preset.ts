@@ -28,8 +28,11 @@ export interface Preset {
    * when another id of the vendor starts with the same choice: the held calls wait for its grant.
    */
   grant(ctx: PresetContext, more?: boolean): void;
-  /** Refused (`withdrawn` false) or withdrawn after it ran (`withdrawn` true): drop held calls, revoke. */
-  deny(ctx: PresetContext, withdrawn: boolean): void;
+  /**
+   * Refused (`withdrawn` false) or withdrawn after it ran (`withdrawn` true): drop held calls, revoke.
+   * `shared` when another id of the vendor is still allowed: nothing changes for the vendor.
+   */
+  deny(ctx: PresetContext, withdrawn: boolean, shared?: boolean): void;
   /** Consent signals for vendors that take them (Consent Mode `update`). */
   sync?(ctx: PresetContext, allowed: string[]): void;
 }

@@ -171,6 +171,35 @@ describe('withdrawn, then allowed again on the same page', () => {
   });
 });
 
+describe('an SPA that swaps its config with destroy() and init()', () => {
+  // The vendor's script stays in the page after destroy(): under the new config, where the visitor
+  // refuses its purpose, it must be told and get nothing more, whatever ids the old config had.
+  it("a pixel started under the first config is revoked when the second one's purpose is refused", async () => {
+    const visitor = await session.context();
+    const page = await visitor.newPage();
+    const first = { revision: '1', reloadOnWithdraw: false, counters: [{ category: 'advertising', preset: 'meta-pixel', id: '111111111111111' }] };
+    await page.goto(session.page(pageHtml(first)));
+    await page.locator('[data-kelisim-banner]').waitFor();
+    await page.click('[data-kelisim-action="accept-all"]');
+    await page.waitForFunction(() => (window as any).__vendorLog?.some((e: any) => e.vendor == 'fbq'));
+    const second = { revision: '2', reloadOnWithdraw: false, counters: [{ category: 'advertising', preset: 'meta-pixel', id: '222222222222222' }] };
+    await page.evaluate((config) => {
+      const k = (window as any).Kelisim;
+      k.destroy();
+      k.init(config);
+    }, second);
+    await page.locator('[data-kelisim-banner]').waitFor();
+    await page.click('[data-kelisim-action="reject-all"]');
+    await page.evaluate(() => (window as any).fbq('track', 'AfterRefusal'));
+    await settle(page, 200);
+    const calls = (await log(page, 'fbq')).map((c: any) => c.slice(0, 2).join(' '));
+    expect(calls).toContain('consent revoke');
+    expect(calls.some((c: string) => c.includes('AfterRefusal'))).toBe(false);
+    expect(visitor.errors).toEqual([]);
+    await visitor.context.close();
+  });
+});
+
 describe('a vendor script that does not load', () => {
   it('is named in the console; the others load and the page\'s calls to it do not throw', async () => {
     const visitor = await session.context();
