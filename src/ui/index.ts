@@ -48,6 +48,8 @@ export const mount: MountUI = (host) => {
   let opener: Element | null = null;
   /** What had focus outside the UI before the visitor, or the modal banner, moved it in (an autofocused field, even before the UI came). */
   let before: Element | null = document.activeElement == body ? null : document.activeElement;
+  /** The UI itself is moving focus in (a modal banner or dialog opening): what had it is kept to go back to. */
+  let taking = 0;
   let openings = 0;
   let section: HTMLElement | undefined;
   let prefs: Prefs | undefined;
@@ -94,15 +96,18 @@ export const mount: MountUI = (host) => {
 
   const update = () => {
     const had = root.contains(document.activeElement);
+    taking = 1;
     draw();
-    if (view == shown) return;
+    if (view == shown) return taking = 0;
     const was = shown;
     shown = view;
     // A modal banner takes focus, as the dialog does when it mounts (prefs.tsx).
     if (view == 'banner' && settings.layout == 'modal') section!.focus();
+    taking = 0;
     if (was) host.visibility(was, false);
     // Opened from the banner, which is drawn anew after the dialog: its settings button is a new element.
-    if (was == 'preferences') restoreFocus(opener || root.querySelector('[data-kelisim-action=preferences]'));
+    // Unless the page, told of the answer, has put focus somewhere of its own.
+    if (was == 'preferences' && had) restoreFocus(opener || root.querySelector('[data-kelisim-action=preferences]'));
     // The answer took away the control that had focus. Left on <body>, it would make screen readers
     // start the page over: it goes back to what had it before, or stays where the banner was.
     if (had && document.activeElement == body) (before && before.isConnected ? before as HTMLElement : root).focus({ preventScroll: true });
@@ -178,9 +183,12 @@ export const mount: MountUI = (host) => {
     if (!root.contains(target)) before = target;
     reveal(root, target);
   };
-  // Focus given up for nothing (a click on the page's text) leaves nothing to go back to.
+  // Focus given up for nothing (a click on the page's text) leaves nothing to go back to; nor does
+  // focus the visitor moved into the banner (a click or Tab from a field): answered, it stays where
+  // the banner was, not back in a field perhaps scrolled out of sight, which would take the keys.
   const onBlur = (event: FocusEvent) => {
-    if (!event.relatedTarget && !root.contains(event.target as Node)) before = null;
+    const to = event.relatedTarget as Node | null;
+    if (!root.contains(event.target as Node) && (!to || (!taking && root.contains(to)))) before = null;
   };
   document.addEventListener('focusin', onFocus);
   document.addEventListener('focusout', onBlur);

@@ -343,6 +343,37 @@ describe('focus after a choice', () => {
     await visitor.context.close();
   });
 
+  it('bar: a field the visitor left by clicking the banner does not get focus back, even scrolled away', async () => {
+    const visitor = await session.context();
+    const page = await open(visitor, pageHtml(config({ language: 'ru' }), '<form role="search"><input name="q" aria-label="Поиск"></form>' + CONTENT));
+    await page.click('input[name=q]');
+    await page.keyboard.type('визаж');
+    await page.evaluate(() => scrollTo(0, 2000));
+    const scrolled = await page.evaluate(() => scrollY);
+    // A click on plain text in the banner, then on an answer: the visitor's own moves.
+    await page.click('[data-kelisim-banner] p', { position: { x: 4, y: 4 } });
+    await page.click('[data-kelisim-action="accept-all"]');
+    await expect.poll(() => page.locator('[data-kelisim-banner]').count()).toBe(0);
+    await page.keyboard.type('x');
+    // Keys typed now do not land in a field out of sight.
+    expect(await page.inputValue('input[name=q]')).toBe('визаж');
+    expect(await page.evaluate(() => document.activeElement!.getAttribute('name'))).toBe(null);
+    expect(await page.evaluate(() => scrollY)).toBe(scrolled);
+    await visitor.context.close();
+  });
+
+  it('focus the page moves in its kelisim:consent handler stays there, also after the dialog opened from a page button', async () => {
+    const visitor = await session.context();
+    const page = await open(visitor, pageHtml(config({ language: 'ru' }),
+      '<button id="next" type="button">Далее</button><script>addEventListener("kelisim:consent", () => document.getElementById("next").focus())</script>' + CONTENT));
+    await page.click('main [data-kelisim="preferences"]');
+    await page.locator('[data-kelisim-preferences]').waitFor();
+    await page.click('[data-kelisim-preferences] [data-kelisim-action="save"]');
+    await expect.poll(() => page.locator('[data-kelisim-preferences]').count()).toBe(0);
+    expect(await page.evaluate(() => document.activeElement!.id)).toBe('next');
+    await visitor.context.close();
+  });
+
   it('a placeholder\'s button hands focus to the frame it shows', async () => {
     const visitor = await session.context();
     const page = await open(visitor, pageHtml(config({ language: 'ru' }), FRAME));
