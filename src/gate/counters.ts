@@ -89,8 +89,9 @@ export function createCounterGate(
       });
     },
     /**
-     * The vendors' own cookie patterns for a refused category's preset counters; for Google's, by
-     * Consent Mode type: those of the types the category gave and no `allowed` one still gives.
+     * The vendors' own cookie patterns for a refused category's preset counters, unless another id
+     * of the vendor stays allowed; for Google's, by Consent Mode type: those of the types the
+     * category gave and no `allowed` one still gives.
      */
     cookies(category: string, allowed: string[]): string[] {
       const { map } = settings.consentMode;
@@ -98,7 +99,9 @@ export function createCounterGate(
       return contexts.reduce<string[]>((all, { counter }) => {
         const preset = counter.preset && presets[counter.preset];
         if (preset && preset.types) return types.reduce((list, type) => list.concat(preset.types![type] || []), all);
-        return counter.category == category && preset ? all.concat(preset.cookies) : all;
+        // Others by the vendor: none while another of its ids stays allowed (one _fbp serves every Meta pixel).
+        return counter.category == category && preset && !contexts.some((o) => o.counter.preset == counter.preset && allowed.indexOf(o.counter.category) >= 0)
+          ? all.concat(preset.cookies) : all;
       }, []);
     },
   };

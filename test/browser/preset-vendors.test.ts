@@ -285,6 +285,29 @@ describe("the page's settings calls", () => {
   });
 });
 
+describe("a vendor's cookies on withdrawal, with another of its ids still allowed", () => {
+  // One _fbp serves every Meta pixel of the site: deleted when one pixel's category is withdrawn,
+  // the pixel still allowed would count the visitor as a new browser.
+  it('withdrawing one Meta pixel\'s category keeps _fbp for the pixel still allowed, and deletes it once none is', async () => {
+    const visitor = await session.context();
+    const page = await visitor.newPage();
+    const counters = [
+      { category: 'analytics', preset: 'meta-pixel', id: '111111111111111' },
+      { category: 'advertising', preset: 'meta-pixel', id: '222222222222222' },
+    ];
+    await page.goto(session.page(pageHtml({ revision: '1', reloadOnWithdraw: false, counters })));
+    await page.click('[data-kelisim-action="accept-all"]');
+    await page.waitForFunction(() => document.cookie.includes('_fbp'));
+    await page.evaluate(() => (window as any).Kelisim.accept(['advertising']));
+    await settle(page, 300);
+    expect(await visitor.cookieNames()).toContain('_fbp');
+    await page.evaluate(() => (window as any).Kelisim.rejectAll());
+    await settle(page, 300);
+    expect(await visitor.cookieNames()).not.toContain('_fbp');
+    await visitor.context.close();
+  });
+});
+
 describe("Google's cookies on withdrawal", () => {
   // Google's tag keeps `_ga`/`_ga_<id>` under analytics_storage and `_gcl_*` under ad_storage,
   // whichever id set them (Consent Mode reference). Withdrawing advertising must not reset GA4's
