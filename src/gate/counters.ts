@@ -39,6 +39,10 @@ export function createCounterGate(
   // Keyed by script URL: a map with a prototype would find `constructor` already started.
   const started = page[STARTED] || (page[STARTED] = blank<1>());
   const keyOf = ({ preset, id, src }: Counter) => (preset ? preset + ':' + id : src);
+  // Another id of the vendor is allowed (GA4 beside refused Google Ads): asked of this config, not of
+  // what the window remembers, since after destroy() and init() the old config's ids allow nothing.
+  const inUse = (preset: Counter['preset'], allowed: string[]) =>
+    contexts.some((other) => other.counter.preset == preset && allowed.indexOf(other.counter.category) >= 0);
   const guard = (i: number, step: () => unknown) => {
     try {
       return step();
@@ -82,10 +86,7 @@ export function createCounterGate(
         if (refused.indexOf(ctx.counter.category) < 0 || states[i] == REFUSED) return;
         const withdrawn = states[i] == RAN;
         states[i] = REFUSED;
-        // Asked of this config, not of what the window remembers: after destroy() and init(), ids
-        // of the old config allow nothing.
-        const shared = contexts.some((other) => other.counter.preset == ctx.counter.preset && allowed.indexOf(other.counter.category) >= 0);
-        guard(i, () => ctx.counter.preset && presets[ctx.counter.preset].deny(ctx, withdrawn, shared));
+        guard(i, () => ctx.counter.preset && presets[ctx.counter.preset].deny(ctx, withdrawn, inUse(ctx.counter.preset, allowed)));
       });
     },
     /**
@@ -100,8 +101,7 @@ export function createCounterGate(
         const preset = counter.preset && presets[counter.preset];
         if (preset && preset.types) return types.reduce((list, type) => list.concat(preset.types![type] || []), all);
         // Others by the vendor: none while another of its ids stays allowed (one _fbp serves every Meta pixel).
-        return counter.category == category && preset && !contexts.some((o) => o.counter.preset == counter.preset && allowed.indexOf(o.counter.category) >= 0)
-          ? all.concat(preset.cookies) : all;
+        return counter.category == category && preset && !inUse(counter.preset, allowed) ? all.concat(preset.cookies) : all;
       }, []);
     },
   };
