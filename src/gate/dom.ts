@@ -18,3 +18,6 @@ export const headOf = (doc: Document): HTMLElement | null => read(doc, 'head');
 
 export const element = <K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K): HTMLElementTagNameMap[K] =>
   Document.prototype.createElement.call(doc, tag) as HTMLElementTagNameMap[K];
+
+/** vanilla-cookieconsent's markup of a script that waits for its category. */
+export const GATED_SCRIPT = 'script[type="text/plain"][data-category]';

@@ -1,8 +1,6 @@
 import { isSafeUrl } from '../core/safe-url';
-import { element } from './dom';
+import { element, GATED_SCRIPT as SELECTOR } from './dom';
 import { trusted } from './trusted';
-
-const SELECTOR = 'script[type="text/plain"][data-category]';
 
 /**
  * Runs `<script type="text/plain" data-category>` (vanilla-cookieconsent's markup) once its

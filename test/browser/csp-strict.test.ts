@@ -117,6 +117,31 @@ describe("Trusted Types: require-trusted-types-for 'script'", () => {
     });
   }
 
+  it("another script cannot run its own text or a javascript: URL through Kelisim's policy", async () => {
+    const { visitor, page } = await open(strictPage(config()), TRUSTED);
+    await page.locator('[data-kelisim-banner]').waitFor();
+    const passed = await page.evaluate(() => {
+      const policy = (window as any)[Symbol.for('kelisim.trusted')];
+      const script = document.createElement('script');
+      const tried: string[] = [];
+      for (const [kind, value] of [['createScript', 'window.injected = 1'], ['createScriptURL', 'javascript:window.injected = 2']]) {
+        try {
+          const made = String(policy[kind](value));
+          if (made) tried.push(kind + ' ' + made);
+        } catch {
+          // Refused: what the test wants.
+        }
+      }
+      return tried;
+    });
+    expect(passed).toEqual([]);
+    // Kelisim's own uses still go through it: the gated inline script runs once allowed.
+    await page.evaluate(() => (window as any).Kelisim.acceptAll());
+    await page.waitForFunction(() => (window as any).gatedInline);
+    expect(await page.evaluate(() => (window as any).injected)).toBeUndefined();
+    await visitor.context.close();
+  });
+
   it('a trusted-types directive that leaves out kelisim: the console names the policy and the directive', async () => {
     const { visitor, errors } = await open(strictPage(config()), `${STRICT}; require-trusted-types-for 'script'; trusted-types app`);
     await expect.poll(() => errors.filter((m) => m.includes("TrustedTypePolicy named 'kelisim'") && m.includes('"trusted-types app"'))).toHaveLength(1);
