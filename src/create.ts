@@ -4,6 +4,7 @@ import { shelve } from './i18n/shelf';
 import { EXPLAIN, LOG } from './core/companions';
 import { lazyPresets } from './presets/lazy';
 import { usePresets } from './presets/source';
+import { pageNonce } from './gate/page-nonce';
 
 /**
  * A Kelisim instance for bundlers. The UI chunk is a dynamic import, fetched only when the banner
@@ -22,7 +23,7 @@ export function createKelisim<C extends string = DefaultCategory>(config?: Kelis
     loadLog: () => import('./store/consent-log').then((m) => {
       (window as any)[LOG] = m.createConsentLog;
     }),
-    nonce: pageNonce(),
+    nonce: pageNonce(document),
   }) as Kelisim<string>;
   return (config ? instance.init(config as KelisimConfig) : instance) as Kelisim<C>;
 }
@@ -63,11 +64,3 @@ function loadTexts(language: string): Promise<void> {
   return Promise.resolve();
 }
 
-/**
- * A bundle has no script tag of its own to take a nonce from; under a nonce-based CSP the page's
- * scripts carry one, and browsers expose it only as the `nonce` property.
- */
-function pageNonce(): string | undefined {
-  const script = typeof document == 'object' ? document.querySelector<HTMLScriptElement>('script[nonce]') : null;
-  return (script && (script.nonce || script.getAttribute('nonce'))) || undefined;
-}

@@ -1,6 +1,7 @@
 import css from '../../styles/kelisim.css?inline';
 import type { MountUI, View } from '../core/ui-host';
 import { bodyOf, element, headOf } from '../gate/dom';
+import { pageNonce } from '../gate/page-nonce';
 import { bannerSection, drawBanner } from './banner';
 import { el } from './build';
 import { restoreFocus, trapTab } from './focus';
@@ -19,10 +20,9 @@ import { available, checkedDictionaries, languageName, shownLanguage, textHash, 
 export const mount: MountUI = (host) => {
   const { settings } = host;
   const styles: HTMLStyleElement[] = [];
-  // A gate that a nonced loader added has no nonce of its own. 'strict-dynamic' trusts the scripts
-  // it adds, not its styles: those take the page's nonce, as the npm build's do.
-  const paged = document.querySelector<HTMLScriptElement>('script[nonce]');
-  const nonce = host.nonce || (paged ? paged.nonce : '');
+  // 'strict-dynamic' trusts the scripts a nonced loader adds, not their styles: without a nonce
+  // of the gate's own, they take the page's, as the npm build's do.
+  const nonce = host.nonce || pageNonce(document);
   const addStyle = (text: string) => {
     if (!settings.css) return;
     // Through Document.prototype: `<img name="body">` in the page would otherwise hold the banner.
