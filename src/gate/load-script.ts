@@ -1,6 +1,5 @@
-import { isSafeUrl } from '../core/safe-url';
 import { element, headOf } from './dom';
-import { trusted } from './trusted';
+import { loadable, trusted } from './trusted';
 
 /** Append a script carrying the page's nonce; resolves on load, rejects on a network or CSP error. */
 export function loadScript(
@@ -10,10 +9,7 @@ export function loadScript(
   attributes: Record<string, string> = {},
 ): Promise<void> {
   return new Promise((resolve, reject) => {
-    // Or of the page's own scheme: a page opened from a file (or an app's own scheme, as in
-    // Capacitor) has kelisim-ui.js beside kelisim.js there. Such a URL brings nothing from outside
-    // that the page could not already load; browsers refuse file: scripts on an http(s) page.
-    if (!isSafeUrl(src) && src.indexOf(doc.location.protocol)) throw new Error(`refused ${src}: not an http(s) or relative URL`);
+    if (!loadable(src, doc)) throw new Error(`refused ${src}: not an http(s) or relative URL`);
     const script = element(doc, 'script');
     for (const key of Object.keys(attributes)) script.setAttribute(key, attributes[key]);
     if (nonce) script.nonce = nonce;

@@ -11,7 +11,15 @@ import { GATED_SCRIPT } from './dom';
  */
 const POLICY = Symbol.for('kelisim.trusted');
 
-const url = (value: string) => (isSafeUrl(value) || !value.indexOf(location.protocol) ? value : '');
+/**
+ * A script URL Kelisim loads: http(s) or relative, or of the page's own scheme, since a page opened
+ * from a file (or an app's own scheme, as in Capacitor) has kelisim-ui.js beside kelisim.js there.
+ * Such a URL brings nothing from outside that the page could not already load; browsers refuse
+ * file: scripts on an http(s) page.
+ */
+export const loadable = (value: string, doc: Document) => isSafeUrl(value) || !value.indexOf(doc.location.protocol);
+
+const url = (value: string) => (loadable(value, document) ? value : '');
 const gated = (text: string) => ([].some.call(document.querySelectorAll(GATED_SCRIPT), (s: HTMLScriptElement) => s.text == text) ? text : '');
 
 /** `value` as a script URL, or with `code` as a script's text. */
