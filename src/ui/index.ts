@@ -5,6 +5,7 @@ import { pageNonce } from '../gate/page-nonce';
 import { bannerSection, drawBanner } from './banner';
 import { el } from './build';
 import { restoreFocus, trapTab } from './focus';
+import { inertAround } from './inert';
 import { operatorLine } from './operator';
 import type { Core, Placeholders, Prefs } from './prefs-api';
 import { loadPrefs } from './prefs-load';
@@ -57,6 +58,13 @@ export const mount: MountUI = (host) => {
   let gone = false;
   /** The latest language asked for: one that arrives after a later click is not shown. */
   let picking: string | undefined;
+  /** Gives the page back when no modal view is open. */
+  let uninert: (() => void) | undefined;
+  const setInert = (on: boolean) => {
+    if (on == !!uninert) return;
+    if (uninert) uninert();
+    uninert = on ? inertAround(container) : undefined;
+  };
 
   /** Runs `then` once the second chunk is here; fetched at most once at a time, tried again after a failure. */
   const withPrefs = (then?: (p: Prefs) => void) => {
@@ -98,6 +106,8 @@ export const mount: MountUI = (host) => {
     const had = root.contains(document.activeElement);
     taking = 1;
     draw();
+    // Before focus goes back to the page below: an inert element cannot take it.
+    setInert(view == 'preferences' || (view == 'banner' && settings.layout == 'modal'));
     if (view == shown) return taking = 0;
     const was = shown;
     shown = view;
@@ -132,6 +142,8 @@ export const mount: MountUI = (host) => {
   };
 
   const choose = (categories: string[]) => {
+    // The page hears the answer at once, and may move focus into itself.
+    setInert(false);
     host.choose(categories, textHash(settings, language), undefined, language);
     // With cookies blocked the banner stays to say the choice will not be remembered.
     open(host.cookiesBlocked() ? 'banner' : undefined);
@@ -210,6 +222,7 @@ export const mount: MountUI = (host) => {
     placeholders: (frames) => withPrefs(() => placeholders!.add(frames.filter((f) => !host.isAllowed(f.getAttribute('data-category') || '')))),
     destroy() {
       gone = true;
+      setInert(false);
       if (shown) host.visibility(shown, false);
       if (prefs) prefs.dialog(root, core, null);
       container.remove();

@@ -270,6 +270,46 @@ describe('preferences dialog', () => {
     await visitor.context.close();
   });
 
+  /** What a screen reader can reach: the named nodes of Chromium's own accessibility tree. */
+  const reachable = async (page: Page) => {
+    const cdp = await page.context().newCDPSession(page);
+    const { nodes } = await cdp.send('Accessibility.getFullAXTree') as { nodes: { ignored: boolean; role?: { value?: unknown }; name?: { value?: unknown } }[] };
+    await cdp.detach();
+    return nodes.filter((n) => !n.ignored && n.name && n.name.value).map((n) => `${n.role && n.role.value}: ${n.name!.value}`);
+  };
+
+  it('while it or a modal banner is open, a screen reader cannot wander into the page behind; closed, the page is whole again', async () => {
+    const visitor = await session.context();
+    // The page's own inert part stays inert after the dialog closes.
+    const html = CONTENT + '<aside inert><a href="#later">Скоро</a></aside>';
+    for (const layout of ['bar', 'modal']) {
+      await visitor.context.clearCookies();
+      const page = await open(visitor, pageHtml(config({ language: 'ru', layout }), html));
+      const modalBanner = layout == 'modal';
+      expect((await reachable(page)).includes('link: Подробнее 3'), `${layout} banner`).toBe(!modalBanner);
+      expect(await reachable(page), `${layout} banner`).toContain(`button: ${ru.acceptAll}`);
+
+      // Behind the modal banner's backdrop the page's own button cannot be clicked.
+      await page.click(modalBanner ? '[data-kelisim-banner] [data-kelisim-action="preferences"]' : 'main [data-kelisim="preferences"]');
+      const dialog = page.locator('[data-kelisim-preferences]');
+      await dialog.waitFor();
+      const inDialog = await reachable(page);
+      expect(inDialog, layout).toContain(`button: ${ru.save}`);
+      expect(inDialog.filter((node) => /^(link: Подробнее \d+|button: Настройки cookie)$/.test(node)), layout).toEqual([]);
+
+      await page.keyboard.press('Escape');
+      await expect.poll(() => dialog.count()).toBe(0);
+      // Back to the banner, which still needs an answer: modal in the modal layout.
+      expect((await reachable(page)).includes('link: Подробнее 3'), `${layout} banner again`).toBe(!modalBanner);
+      await page.click('[data-kelisim-banner] [data-kelisim-action="reject-all"]');
+      await expect.poll(() => page.locator('[data-kelisim-banner]').count()).toBe(0);
+      expect(await reachable(page), layout).toEqual(expect.arrayContaining(['link: Подробнее 3', 'button: Настройки cookie']));
+      expect(await page.evaluate(() => [...document.querySelectorAll('[inert]')].map((e) => e.tagName)), layout).toEqual(['ASIDE']);
+      await page.close();
+    }
+    await visitor.context.close();
+  });
+
   it('switches are labelled checkboxes: necessary on and locked, the others off on a first visit', async () => {
     const visitor = await session.context();
     const page = await open(visitor, pageHtml(config({ language: 'kk' })));
