@@ -188,8 +188,9 @@ export interface KelisimConfig<C extends string = string> {
   /** CSP nonce for what Kelisim injects. The script tag uses its own nonce. @default undefined */
   nonce?: string;
   /**
-   * Global functions of vendor snippets kept in the page (gated), e.g. `['ym', 'fbq']`: they queue
-   * the page's calls until the snippet runs, and drop them after a refusal. Presets need none.
+   * Global names of vendor snippets kept in the page (gated), e.g. `['ym', 'fbq', '_tmr']`: they
+   * queue the page's calls, and pushes onto an array queue (`_tmr.push(…)`), until the snippet
+   * runs, and drop them after a refusal. Presets need none.
    * @default []
    */
   stubs?: string[];

@@ -262,7 +262,7 @@ describe('16.11 names that do not exist', () => {
 describe('16.12 stubs for pages that keep their snippets', () => {
   // jsdom runs no gated snippet; test/browser/visitor.test.ts runs real ones. Here, the hand-over.
   const w = window as any;
-  afterEach(() => { delete w.ym; delete w.fbq; });
+  afterEach(() => { delete w.ym; delete w.fbq; delete w._tmr; });
 
   it('page calls queue, the name is free while snippets run, then the calls reach the snippet in order', () => {
     const stubs = createStubs(w, ['ym']);
@@ -283,6 +283,17 @@ describe('16.12 stubs for pages that keep their snippets', () => {
     expect(() => w.ym(1, 'reachGoal', 'late')).not.toThrow();
     expect(() => w.fbq('track', 'Lead')).not.toThrow();
     expect(w.ym.a).toBeUndefined();
+  });
+
+  it("an array queue's pushes (VK's _tmr, dataLayer) queue too, and reach the snippet's array after its own", () => {
+    const stubs = createStubs(w, ['_tmr']);
+    expect(() => w._tmr.push({ type: 'reachGoal', id: '3000000', goal: 'signup' })).not.toThrow();
+    stubs.release();
+    // VK's snippet: `var _tmr = window._tmr || (window._tmr = []);`
+    w._tmr = w._tmr || [];
+    w._tmr.push({ type: 'pageView', id: '3000000' });
+    stubs.settle(true);
+    expect(w._tmr.map((e: { type: string }) => e.type)).toEqual(['pageView', 'reachGoal']);
   });
 
   it('a name the page already has is left alone', () => {
