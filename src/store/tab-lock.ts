@@ -32,17 +32,24 @@ export async function oneTabAtATime<T>(w: Window, key: string, leaseMs: number, 
       // A full storage cannot record the lease; the task goes ahead as if it held it.
     }
   };
-  for (;;) {
-    if (!holder()) {
-      renew();
-      await sleep(100);
-      if (holder() == me || !holder()) break;
-    }
-    await sleep(250);
-  }
+  const free = () => {
+    if (holder() == me) storage.removeItem(key);
+  };
+  // A page left mid-task (a reload, a link followed right after a choice) would hold the lease for
+  // the rest of its term, and the next page view would wait that long to send the queue.
+  w.addEventListener('pagehide', free);
   try {
+    for (;;) {
+      if (!holder()) {
+        renew();
+        await sleep(100);
+        if (holder() == me || !holder()) break;
+      }
+      await sleep(250);
+    }
     return await task(renew);
   } finally {
-    if (holder() == me) storage.removeItem(key);
+    w.removeEventListener('pagehide', free);
+    free();
   }
 }

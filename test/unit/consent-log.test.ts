@@ -118,6 +118,17 @@ describe('consent log', () => {
     expect(localStorage.getItem('kelisim-consent-log-lock')).toBeNull();
   });
 
+  it('a page left while sending gives up its lease, so the next page view sends at once', async () => {
+    localStorage.setItem('kelisim-consent-log', JSON.stringify([record()]));
+    // A receiver that has not answered when the visitor reloads.
+    vi.stubGlobal('fetch', vi.fn(() => new Promise<Response>(() => {})));
+    open().flush();
+    await vi.waitFor(() => expect(fetch).toHaveBeenCalled());
+    expect(localStorage.getItem('kelisim-consent-log-lock')).not.toBeNull();
+    window.dispatchEvent(new PageTransitionEvent('pagehide'));
+    expect(localStorage.getItem('kelisim-consent-log-lock')).toBeNull();
+  });
+
   it('a lease written before the clock went back does not hold the queue', async () => {
     localStorage.setItem('kelisim-consent-log', JSON.stringify([record()]));
     localStorage.setItem('kelisim-consent-log-lock', `gone ${Date.now() + 86_400_000}`);
