@@ -81,6 +81,8 @@ describe('16.3 the README example', () => {
       + '<script type="text/plain" data-category="analytics">/* ym snippet */ var s = "https://mc.yandex.ru/metrika/tag.js";</script>',
     )));
     await page.locator('[data-kelisim-banner]').waitFor();
+    // Told by the settings chunk, which comes once the page is idle: later on a busy machine.
+    await expect.poll(() => warnings.filter((w) => w.includes('twice')).length, { timeout: 10_000 }).toBeGreaterThan(0);
     await settle(page);
     const twice = warnings.filter((w) => w.includes('twice'));
     expect(twice).toHaveLength(1);
