@@ -5,7 +5,8 @@
  * page behind its backdrop. What the page had made inert itself stays so.
  */
 export function inertAround(keep: Element): () => void {
-  const made = Array.prototype.filter.call(keep.parentNode!.children, (node: HTMLElement) =>
+  // A page that rebuilt <body> may have taken the container out: then there is nothing beside it.
+  const made = Array.prototype.filter.call(keep.parentElement ? keep.parentElement.children : [], (node: HTMLElement) =>
     node != keep && !node.inert && (node.inert = true)) as HTMLElement[];
   return () => made.forEach((node) => (node.inert = false));
 }

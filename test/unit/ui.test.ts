@@ -118,6 +118,20 @@ describe('the settings dialog', () => {
   });
 });
 
+describe('a page that rebuilt <body>', () => {
+  it('still opens the dialog, without an error, when its container was taken out', async () => {
+    const error = vi.spyOn(console, 'error');
+    const k = await start();
+    const container = $('[data-kelisim=""]')!;
+    container.remove();
+    k.showPreferences();
+    await until(() => container.querySelector('[data-kelisim-preferences]'));
+    expect(error).not.toHaveBeenCalled();
+    // Nothing on the page was made inert for a dialog it cannot show.
+    expect($$('[inert]')).toEqual([]);
+  });
+});
+
 describe('languages', () => {
   it('follows <html lang="kk">', async () => {
     document.documentElement.lang = 'kk';
