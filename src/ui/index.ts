@@ -65,6 +65,9 @@ export const mount: MountUI = (host) => {
     if (uninert) uninert();
     uninert = on ? inertAround(container) : undefined;
   };
+  // A modal view opened while the page was still parsing: what the parser added since is made inert too.
+  const parsed = () => uninert && (setInert(false), setInert(true));
+  document.addEventListener('DOMContentLoaded', parsed);
 
   /** Runs `then` once the second chunk is here; fetched at most once at a time, tried again after a failure. */
   const withPrefs = (then?: (p: Prefs) => void) => {
@@ -230,6 +233,7 @@ export const mount: MountUI = (host) => {
       if (placeholders) placeholders.destroy();
       document.removeEventListener('focusin', onFocus);
       document.removeEventListener('focusout', onBlur);
+      document.removeEventListener('DOMContentLoaded', parsed);
     },
   };
 };

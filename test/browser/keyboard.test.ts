@@ -310,6 +310,30 @@ describe('preferences dialog', () => {
     await visitor.context.close();
   });
 
+  it('a modal banner shown while the page is still parsing: what is parsed after it is left out too', async () => {
+    const visitor = await session.context();
+    const page = await visitor.newPage();
+    // The parser waits for slow.js, with the banner already up: the links come after.
+    await page.route('**/slow.js', (route) => setTimeout(() => route.fulfill({ contentType: 'text/javascript', body: '' }), 1500));
+    await page.addInitScript(() => {
+      new MutationObserver((_, observer) => {
+        if (!document.querySelector('main[inert]')) return;
+        (window as any).inertWhile = document.readyState;
+        observer.disconnect();
+      }).observe(document, { attributes: true, subtree: true });
+    });
+    const html = pageHtml(config({ language: 'ru', layout: 'modal' }), '<script src="/slow.js"></script>' + CONTENT).replace(' defer></script>', '></script>');
+    await page.goto(session.page(html));
+    await page.locator('[data-kelisim-banner]').waitFor();
+    expect(await page.evaluate(() => (window as any).inertWhile)).toBe('loading');
+    const names = await reachable(page);
+    expect(names).toContain(`button: ${ru.acceptAll}`);
+    expect(names.filter((node) => /^link: Подробнее \d+$/.test(node))).toEqual([]);
+    await page.click('[data-kelisim-banner] [data-kelisim-action="accept-all"]');
+    expect(await page.evaluate(() => document.querySelectorAll('[inert]').length)).toBe(0);
+    await visitor.context.close();
+  });
+
   it('switches are labelled checkboxes: necessary on and locked, the others off on a first visit', async () => {
     const visitor = await session.context();
     const page = await open(visitor, pageHtml(config({ language: 'kk' })));
