@@ -314,7 +314,7 @@ describe('preferences dialog', () => {
     const visitor = await session.context();
     const page = await visitor.newPage();
     // The parser waits for slow.js, with the banner already up: the links come after.
-    await page.route('**/slow.js', (route) => setTimeout(() => route.fulfill({ contentType: 'text/javascript', body: '' }), 1500));
+    await page.route('**/slow.js', (route) => setTimeout(() => route.fulfill({ contentType: 'text/javascript', body: '' }), 3000));
     await page.addInitScript(() => {
       new MutationObserver((_, observer) => {
         if (!document.querySelector('main[inert]')) return;

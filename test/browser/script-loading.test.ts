@@ -63,7 +63,8 @@ describe('the <script> build on a page without a build step', () => {
   it('fetches and shows the banner while the page is still parsing', async () => {
     const visitor = await session.context();
     const tab = await visitor.newPage();
-    await tab.route('**/slow.js', (route) => setTimeout(() => route.fulfill({ contentType: 'text/javascript', body: '' }), 600));
+    // Long enough for a loaded 2-core machine, where the gate itself took over 600 ms to start.
+    await tab.route('**/slow.js', (route) => setTimeout(() => route.fulfill({ contentType: 'text/javascript', body: '' }), 3000));
     await tab.addInitScript(() => {
       new MutationObserver((_, observer) => {
         if (!document.querySelector('[data-kelisim-banner]')) return;
